@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml requirements-model.txt
 
 run: install
 	@echo "policylint: linting examples/ (some drafts there are bad on purpose; findings below are expected)"
-	@cd examples && ../$(BIN)/policylint check --fail-on never . ; \
+	@cd examples && ../$(BIN)/policylint check --fail-on none . ; \
 	  status=$$?; if [ $$status -gt 1 ]; then exit $$status; fi
 
 test: install

@@ -1,0 +1,177 @@
+"""Documents -> Analyses: ONE batched NLP pass, then lexicon hits and PHI context, shared by every rule."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator, Mapping, Sequence
+
+from policylint.detect import phi as phi_detect
+from policylint.detect.recognizers import HASHTAG, HANDLE
+from policylint.document import Document
+from policylint.patterns import Matcher, build_matcher
+
+Span = tuple[int, int]
+CHUNK_CHARS = 100_000
+DEFAULT_CUTS = {"instagram": 125, "facebook": 477, "linkedin": 210, "x": 280, "twitter": 280, "tiktok": 100}
+EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F000-\U0001F2FF\u2B00-\u2BFF]")
+TRAILING_TAGS = re.compile(r"(?:(?:#[\w]+|@[\w.]+)[\s\W]*){2,}\Z")
+
+
+@dataclass
+class RunContext:
+    """Built once per run: compiled matchers for every pattern and lexicon, and run options."""
+
+    lexicons: Mapping[str, tuple[str, ...]]
+    org_contacts: tuple[str, ...] = ()
+    staff_names: tuple[str, ...] = ()
+    disclaimer_text: str | None = None
+    cuts: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_CUTS))
+    platform: str | None = None
+    _matchers: dict[str, Matcher] = field(default_factory=dict)
+
+    def matcher(self, ref: str) -> Matcher:
+        found = self._matchers.get(ref)
+        if found is None:
+            if ref.startswith("@"):
+                found = build_matcher(self.lexicons.get(ref[1:], ()))
+            else:
+                found = build_matcher([ref if ref.startswith("re:") else "re:" + ref])
+            self._matchers[ref] = found
+        return found
+
+    def precompile(self, refs: Iterable[str]) -> None:
+        for ref in refs:
+            self.matcher(ref)
+
+
+@dataclass
+class Analysis:
+    document: Document
+    context: RunContext
+    sentences: list[Span]
+    ents: list[tuple[str, int, int]]
+    imperatives: list[Span]
+    hashtag_block: Span | None
+    cut: int | None
+    _cache: dict[str, list[Span]] = field(default_factory=dict)
+    _phi: list[phi_detect.PhiCandidate] | None = None
+
+    @property
+    def text(self) -> str:
+        return self.document.prose
+
+    @property
+    def platform(self) -> str | None:
+        return self.document.platform or self.context.platform
+
+    def find(self, ref: str) -> list[Span]:
+        hits = self._cache.get(ref)
+        if hits is None:
+            hits = list(self.context.matcher(ref).finditer(self.document.prose))
+            self._cache[ref] = hits
+        return hits
+
+    def find_all(self, refs: Sequence[str]) -> list[Span]:
+        result: list[Span] = []
+        for ref in refs:
+            result.extend(self.find(ref))
+        return sorted(result)
+
+    def sentence_of(self, offset: int) -> Span:
+        for s, e in self.sentences:
+            if s <= offset < e:
+                return s, e
+        return 0, len(self.text)
+
+    @property
+    def phi(self) -> list[phi_detect.PhiCandidate]:
+        if self._phi is None:
+            lex = phi_detect.Lex(self.find, lambda name: self.context.lexicons.get(name, ()))
+            self._phi = phi_detect.find_candidates(
+                text=self.text, sentences=self.sentences, ents=self.ents, lex=lex,
+                metadata=self.document.metadata, platform=self.platform,
+                org_contacts=self.context.org_contacts, staff_names=self.context.staff_names)
+        return self._phi
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """Split very long text at paragraph (or line) boundaries into pieces under CHUNK_CHARS."""
+    if len(text) <= CHUNK_CHARS:
+        return [(0, text)]
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + CHUNK_CHARS)
+        if end < len(text):
+            cut = max(text.rfind("\n\n", start, end), text.rfind("\n", start, end), text.rfind(" ", start, end))
+            if cut > start + CHUNK_CHARS // 2:
+                end = cut + 1
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
+
+
+def _spacy_input(text: str) -> str:
+    # hashtags and handles are not prose for the NER model: keep offsets, hide the markers' words
+    return text
+
+
+def analyze(documents: Sequence[Document], nlp: Any, context: RunContext, *, batch_size: int = 64) -> Iterator[Analysis]:
+    """Analyse documents in order with one batched spaCy pass."""
+    jobs: list[tuple[int, int, str]] = []
+    for index, doc in enumerate(documents):
+        for offset, piece in _chunks(doc.prose):
+            jobs.append((index, offset, piece))
+    results: dict[int, dict[str, list[Any]]] = {i: {"sents": [], "ents": [], "imp": []} for i in range(len(documents))}
+    texts = (_spacy_input(piece) for _, _, piece in jobs)
+    for (index, offset, _piece), sdoc in zip(jobs, nlp.pipe(texts, batch_size=batch_size)):
+        bucket = results[index]
+        for sent in sdoc.sents:
+            bucket["sents"].append((offset + sent.start_char, offset + sent.end_char))
+            first = next((t for t in sent if t.is_alpha), None)
+            if first is not None and first.tag_ == "VB" and first.i == _first_word_index(sent):
+                bucket["imp"].append((offset + sent.start_char, offset + sent.end_char))
+        for ent in sdoc.ents:
+            bucket["ents"].append((ent.label_, offset + ent.start_char, offset + ent.end_char))
+    for index, doc in enumerate(documents):
+        bucket = results[index]
+        yield make_analysis(doc, context, _split_lines(doc.prose, bucket["sents"]), bucket["ents"], bucket["imp"])
+
+
+def _first_word_index(sent: Any) -> int:
+    for token in sent:
+        if token.is_alpha:
+            return int(token.i)
+    return -1
+
+
+def _split_lines(text: str, sents: list[Span]) -> list[Span]:
+    """Sentence spans, also split at blank lines, bullets and line breaks (social posts use them as stops)."""
+    result: list[Span] = []
+    for s, e in sents or [(0, len(text))]:
+        start = s
+        for m in re.finditer(r"\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)]|\S\uFE0F?\u20E3))|\n", text[s:e]):
+            cut = s + m.end()
+            if text[start:s + m.start()].strip():
+                result.append((start, s + m.start()))
+            start = cut
+        if text[start:e].strip():
+            result.append((start, e))
+    return result
+
+
+def make_analysis(doc: Document, context: RunContext, sentences: list[Span], ents: list[tuple[str, int, int]],
+                  imperatives: list[Span]) -> Analysis:
+    text = doc.prose
+    block = None
+    stripped = text.rstrip()
+    m = TRAILING_TAGS.search(stripped)
+    if m:
+        block = (m.start(), len(stripped))
+    platform = doc.platform or context.platform
+    cut = context.cuts.get(platform) if platform else None
+    return Analysis(document=doc, context=context, sentences=sentences, ents=ents, imperatives=imperatives,
+                    hashtag_block=block, cut=cut)
+
+
+__all__ = ["Analysis", "RunContext", "analyze", "make_analysis", "HASHTAG", "HANDLE", "EMOJI"]

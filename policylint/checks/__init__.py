@@ -1,0 +1,185 @@
+"""Check kinds: pure functions (rule, analysis) -> Hits, registered in a plain dict."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Callable, Iterator
+
+from policylint.analysis import EMOJI, Analysis
+from policylint.detect.recognizers import HANDLE, HASHTAG
+from policylint.findings import Hit
+
+DEFAULT_DISCLAIMER = ("This post is for general information only and is not a substitute for professional "
+                      "medical advice. Talk to your doctor about your own situation.")
+
+if TYPE_CHECKING:
+    from policylint.packs import Rule
+
+Span = tuple[int, int]
+QUOTES = re.compile(r"[\"“][^\"“”\n]{0,300}[\"”]|(?<!\w)'[^'\n]{0,200}'(?!\w)")
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _scope(analysis: Analysis, span: Span, scope: str) -> Span:
+    if scope == "document":
+        return 0, len(analysis.text)
+    if scope == "window":
+        return max(0, span[0] - 120), min(len(analysis.text), span[1] + 120)
+    return analysis.sentence_of(span[0])
+
+
+def _any_in(analysis: Analysis, refs: tuple[str, ...], window: Span) -> bool:
+    return any(_overlap(hit, window) for hit in analysis.find_all(refs))
+
+
+def _quoted(analysis: Analysis) -> list[Span]:
+    return [(m.start(), m.end()) for m in QUOTES.finditer(analysis.text)]
+
+
+def check_phi(rule: Rule, analysis: Analysis) -> Iterator[Hit]:
+    wanted = set(rule.params["entities"])
+    strict = rule.params.get("context") == "any"
+    respect = rule.params.get("authorization", "respect") == "respect"
+    sensitive = tuple(rule.params.get("sensitive", ()))
+    if sensitive and not analysis.find_all(sensitive):
+        return
+    seen: list[Span] = []
+    for cand in analysis.phi:
+        if cand.type not in wanted:
+            continue
+        if not strict:
+            if not cand.linked or (respect and cand.authorized):
+                continue
+        span = (cand.start, cand.end)
+        if any(_overlap(span, s) for s in seen):
+            continue
+        seen.append(span)
+        what = cand.type.replace("_", " ").lower()
+        yield Hit(cand.start, cand.end, detail={"type": cand.type, "reason": cand.reason, "what": what})
+        if sensitive:
+            return
+
+
+def check_require(rule: Rule, analysis: Analysis) -> Iterator[Hit]:
+    p = rule.params
+    triggers = tuple(p["trigger"])
+    signals = [(ref, analysis.find(ref)) for ref in triggers]
+    fired = [(ref, hits) for ref, hits in signals if hits]
+    if len(fired) < p.get("min_signals", 1):
+        return
+    if p.get("unless") and analysis.find_all(tuple(p["unless"])):
+        return
+    accept = analysis.find_all(tuple(p["accept"]))
+    approved = analysis.context.disclaimer_text if p.get("accept_config") == "disclaimer" else None
+    if approved and approved.strip().lower() in analysis.text.lower():
+        accept.append((analysis.text.lower().index(approved.strip().lower()), len(analysis.text)))
+    first = min(h[0] for _, hits in fired for h in hits)
+    anchor = min((h for _, hits in fired for h in hits), key=lambda h: h[0])
+    if not accept:
+        if p.get("placement_only"):
+            return
+        fix = None
+        if p.get("accept_config") == "disclaimer":
+            fix = (analysis.context.disclaimer_text or DEFAULT_DISCLAIMER).strip()
+        yield Hit(anchor[0], anchor[1], fix=fix, detail={"missing": True})
+        return
+    if not p.get("placement_only"):
+        return
+    block = analysis.hashtag_block
+    in_body = [a for a in accept if not (block and a[0] >= block[0])]
+    if not p.get("hashtags_count", True) and not in_body:
+        yield Hit(accept[0][0], accept[0][1], message=None, detail={"placement": "hashtags"})
+        return
+    if p.get("before_cut") and analysis.cut is not None and len(analysis.text.strip()) > analysis.cut:
+        if all(a[0] >= analysis.cut for a in accept):
+            yield Hit(accept[0][0], accept[0][1], detail={"placement": "after_cut", "cut": analysis.cut})
+    del first
+
+
+def _pattern_hits(rule: Rule, analysis: Analysis, key: str) -> Iterator[Span]:
+    p = rule.params
+    quoted = _quoted(analysis) if p.get("skip_quoted") else []
+    with_refs = tuple(p.get("with", ()))
+    unless = tuple(p.get("unless", ()))
+    for span in analysis.find_all(tuple(p[key])):
+        if quoted and any(q[0] <= span[0] and span[1] <= q[1] for q in quoted):
+            continue
+        if with_refs and not _any_in(analysis, with_refs, _scope(analysis, span, p.get("with_scope", "sentence"))):
+            continue
+        if unless and _any_in(analysis, unless, _scope(analysis, span, p.get("unless_scope", "sentence"))):
+            continue
+        yield span
+
+
+def check_forbid(rule: Rule, analysis: Analysis) -> Iterator[Hit]:
+    p = rule.params
+    for key in p.get("metadata_unless", ()):
+        if analysis.document.metadata.get(key):
+            return
+    for span in _pattern_hits(rule, analysis, "patterns"):
+        if p.get("before_cut") and analysis.cut is not None and span[0] < analysis.cut:
+            continue
+        yield Hit(span[0], span[1])
+        if p.get("once"):
+            return
+
+
+PROPER = re.compile(r"^[A-Z][a-z]+(?:\s+|-)[A-Z][a-z]+")
+
+
+def check_prefer(rule: Rule, analysis: Analysis) -> Iterator[Hit]:
+    p = rule.params
+    text = analysis.text
+    for span in _pattern_hits(rule, analysis, "avoid"):
+        if p.get("skip_proper_nouns"):
+            word = text[span[0]:span[1]]
+            following = text[span[0]:span[1] + 30]
+            if word[:1].isupper() and PROPER.match(following) and span[0] > 0 and \
+                    not re.search(r"[.!?]\s*$", text[:span[0]]):
+                continue
+            if any(label in ("ORG", "WORK_OF_ART", "FAC", "EVENT") and s <= span[0] and span[1] <= e
+                   for label, s, e in analysis.ents):
+                continue
+        yield Hit(span[0], span[1], fix=p["use"])
+
+
+def check_limit(rule: Rule, analysis: Analysis) -> Iterator[Hit]:
+    p = rule.params
+    text = analysis.document.text
+    platform = analysis.platform
+    limits = p.get("max_chars", {})
+    if platform and platform in limits and len(text.strip()) > limits[platform]:
+        yield Hit(limits[platform], len(text.rstrip()), detail={"limit": limits[platform], "length": len(text.strip())})
+    for key, pattern in (("max_hashtags", HASHTAG), ("max_mentions", HANDLE), ("max_emoji", EMOJI)):
+        if key in p:
+            hits = list(pattern.finditer(analysis.text))
+            if len(hits) > p[key]:
+                yield Hit(hits[p[key]].start(), hits[-1].end(), detail={"limit": p[key], "count": len(hits)})
+    if "max_emoji_run" in p:
+        run = re.compile("(?:" + EMOJI.pattern + r"[\uFE0F\u200D\s]*){" + str(p["max_emoji_run"] + 1) + ",}")
+        for m in run.finditer(analysis.text):
+            yield Hit(m.start(), m.end(), detail={"limit": p["max_emoji_run"]})
+
+
+def check_metadata(rule: Rule, analysis: Analysis) -> Iterator[Hit]:
+    p = rule.params
+    doc = analysis.document
+    if p.get("when_format") and doc.format not in p["when_format"]:
+        return
+    if p.get("when_platform") and analysis.platform not in p["when_platform"]:
+        return
+    for key in p["require_keys"]:
+        if not doc.metadata.get(key):
+            yield Hit(0, min(len(doc.text), len(doc.text.split("\n", 1)[0])) or 0, detail={"key": key})
+
+
+CHECKS: dict[str, Callable[[Rule, Analysis], Iterator[Hit]]] = {
+    "phi": check_phi,
+    "require": check_require,
+    "forbid": check_forbid,
+    "prefer": check_prefer,
+    "limit": check_limit,
+    "metadata": check_metadata,
+}

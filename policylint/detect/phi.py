@@ -1,0 +1,492 @@
+"""PHI candidates: identifiers read in context (who is this person; is health information tied to them)."""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+from policylint.detect import recognizers as R
+
+Span = tuple[int, int]
+DIRECT_TYPES = {"SSN", "MRN", "ACCOUNT", "HEALTH_PLAN_ID", "LICENSE", "VEHICLE", "DEVICE_ID", "PHONE", "EMAIL",
+                "ADDRESS", "IP"}
+PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their|him)\b", re.I)
+TITLE_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+(?:[A-Z][\w'’-]*\.?)(?:\s+[A-Z][\w'’-]+)*")
+INITIAL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[A-Z]\.(?!\w)|\b[A-Z]\.\s?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b")
+QUOTED_NICK = re.compile(r"\s+[\"“][A-Z][a-z]+[\"”]\s+(?=[A-Z])")
+GREETING = re.compile(r"^\W{0,3}(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))[ ,]+)?"
+                      r"((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.|\s+[A-Z][a-z'’-]+)?)\s*[,!]", re.M)
+THANKS_NAME = re.compile(r"^\W{0,3}thank(?:s| you)(?: so much| again)?,?\s+((?:(?:Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z'’-]+)\s*[!,.]")
+CUE_NAME = re.compile(r"\b(?:shout-?out to|shoutout to|congrats to|congratulations to|prayers for|praying for|"
+                      r"welcome home,?|welcome to the world,?|baby|little|proud of|way to go,?|go|is|meet|patient,?)\s+"
+                      r"([A-Za-z][a-z'’-]{1,20})(?=[\s,!.:;]|$)", re.I)
+FAMILY = re.compile(r"\bthe ([A-Z][a-z'’-]+) (?:family|twins|triplets|quadruplets|kids|children)\b")
+HASHTAG_NAME = re.compile(r"#(?:PrayersFor|PrayFor|PrayingFor|Praying4|HealingFor|GetWell|Team|Go|Love)([A-Z][a-z]{2,})\b"
+                          r"|#([A-Z][a-z]{2,})(?:Strong|Tough|Warrior|Fights|Journey)\b")
+CREDENTIAL = re.compile(r"^\s*,?\s*(?:MD|M\.D\.|DO|RN|BSN|MSN|NP|FNP|APRN|PA-C|PA|DDS|DMD|PharmD|RDH|CCRN|FACS|FAAP|"
+                        r"FACC|PhD|LPN|CNA|CRNA|MPH|MBA|LCSW|PT|DPT|OT|RD|CNM|OCN|CNO|CEO|FACP)\b")
+AGENT_BY = re.compile(r"\b(?:by|with|from|thanks to|thank you to|to)\s+$", re.I)
+ONE_OF = re.compile(r"\bone of\s+$", re.I)
+UNIQUE = re.compile(r"\b(?:our|the)\s+(?:very\s+)?(?:youngest|oldest|first|only|last|longest[- ]\w+)\s+"
+                    r"(?:[\w-]+\s+){0,2}(?:patient|baby|recipient|survivor|resident|admission|case)\b", re.I)
+INCIDENT_PERSON = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,4}(?:driver|teacher|pilot|officer|firefighter|coach|principal|"
+                             r"pastor|student|player|cyclist|hiker|runner|worker|mother|father|toddler|boy|girl|man|woman)"
+                             r"\s+who\s+(?:collapsed|crashed|was\s+(?:hit|injured|shot|stabbed|rescued|pulled|struck|burned))", re.I)
+ACQUAINTANCE = re.compile(r"\b(?:a|some|this)\s+(?:guy|girl|man|woman|lady|kid|dude|teen)\s+I\s+(?:went to|know|knew|dated|"
+                          r"used to|grew up)|\bmy\s+(?:old\s+)?(?:neighbou?r|ex|classmate|coworker|co-worker|kid's teacher|"
+                          r"landlord|boss|pastor)\b", re.I)
+PLACE_AFTER_NAME = re.compile(r"(?:,\s*\d{1,3},?)?\s*,?\s*(?:from|of)\s+(?:right here in\s+|nearby\s+)?"
+                              r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
+PATIENT_REF = re.compile(r"\b(?:patient|guy|gal|lady|gentleman|man|woman|boy|girl|kid|baby|toddler|teen|buddy|friend|"
+                         r"family|mom|dad|mother|father|son|daughter|grandma|grandpa|resident|he|she|him|her|his)\b", re.I)
+
+
+@dataclass(frozen=True)
+class PhiCandidate:
+    type: str
+    start: int
+    end: int
+    linked: bool          # tied to health information or the fact of care of an individual
+    authorized: bool      # covered by a recorded, valid patient authorization
+    reason: str           # short, no plaintext: why this is PHI
+    sensitive: str | None = None
+
+    @property
+    def direct(self) -> bool:
+        return self.type in DIRECT_TYPES
+
+
+@dataclass
+class Person:
+    start: int
+    end: int
+    source: str
+    staff: bool = False
+    patient: bool = False
+    reason: str = ""
+
+
+class Lex:
+    """Look up lexicon matches by name (empty when a pack does not define the lexicon)."""
+
+    def __init__(self, find: Callable[[str], list[Span]], terms: Callable[[str], Sequence[str]]) -> None:
+        self._find = find
+        self.terms = terms
+
+    def spans(self, name: str) -> list[Span]:
+        return self._find("@" + name)
+
+    def any_in(self, name: str, start: int, end: int) -> bool:
+        return any(s < end and e > start for s, e in self.spans(name))
+
+    def first_in(self, name: str, start: int, end: int) -> Span | None:
+        for s, e in self.spans(name):
+            if s >= start and e <= end:
+                return (s, e)
+        return None
+
+
+def _overlaps(a: Span, spans: Iterable[Span]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def authorization_state(metadata: Mapping[str, Any], platform: str | None, text: str, lex: Lex,
+                        today: _dt.date | None = None) -> tuple[bool, str | None]:
+    """(authorized, problem) from front matter ``patient_authorization`` or an on-file statement in the text."""
+    today = today or _dt.date.today()
+    value = metadata.get("patient_authorization", metadata.get("authorization_id"))
+    if value is not None:
+        if isinstance(value, Mapping):
+            status = str(value.get("status", "signed")).lower()
+            if status in {"pending", "verbal", "requested", "revoked", "expired"} or not value.get("id"):
+                return False, f"patient authorization is {status if status != 'signed' else 'missing its id'}"
+            expires = value.get("expires")
+            if expires:
+                try:
+                    date = expires if isinstance(expires, _dt.date) else _dt.date.fromisoformat(str(expires))
+                except ValueError:
+                    return False, "patient authorization has an unreadable expiry date"
+                if date < today:
+                    return False, "patient authorization has expired"
+            platforms = value.get("platforms")
+            if platforms and platform and platform not in {str(p).lower() for p in platforms}:
+                return False, f"patient authorization does not cover this platform ({platform})"
+            return True, None
+        text_value = str(value).strip().lower()
+        if not text_value or text_value in {"pending", "verbal", "none", "no", "false", "requested", "tbd"}:
+            return False, "patient authorization is not on file (pending or verbal)"
+        return True, None
+    if lex.spans("authorization_void"):
+        return False, "only verbal or pending permission is mentioned; HIPAA needs a written authorization"
+    if lex.spans("authorization"):
+        return True, None
+    return False, None
+
+
+def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tuple[str, int, int]],
+                    lex: Lex, metadata: Mapping[str, Any], platform: str | None,
+                    org_contacts: Sequence[str] = (), staff_names: Sequence[str] = ()) -> list[PhiCandidate]:
+    """Every identifier found, each marked linked (PHI in context) or not."""
+    if not text.strip():
+        return []
+
+    def sentence_of(offset: int) -> Span:
+        for s, e in sentences:
+            if s <= offset < e:
+                return s, e
+        return 0, len(text)
+
+    def next_sentence(span: Span) -> Span | None:
+        for s, e in sentences:
+            if s >= span[1]:
+                return s, e
+        return None
+
+    care = lex.spans("care_event")
+    health = lex.spans("health") + care
+    authorized, _auth_problem = authorization_state(metadata, platform, text, lex)
+    sensitive = None
+    for name in ("sensitive_sud", "sensitive_hiv", "sensitive_mental", "sensitive_repro", "sensitive_genetic"):
+        if lex.spans(name):
+            sensitive = name.split("_", 1)[1]
+            break
+
+    def has(spans: list[Span], window: Span) -> bool:
+        return _overlaps(window, spans)
+
+    hashtag_spans = [(m.start(), m.end()) for m in R.HASHTAG.finditer(text)]
+    handle_spans = [(m.start(), m.end()) for m in R.HANDLE.finditer(text)]
+    url_spans = [(m.start(), m.end()) for m in R.URL.finditer(text)]
+    email_spans = [(m.start(), m.end()) for m in R.EMAIL.finditer(text)]
+    blocked = hashtag_spans + handle_spans + url_spans + email_spans
+
+    # ---- people -------------------------------------------------------------------------------------
+    raw: list[tuple[int, int, str]] = []
+    for label, s, e in ents:
+        if label == "PERSON":
+            raw.append((s, e, "ner"))
+    for pattern, tag in ((TITLE_NAME, "title"), (INITIAL_NAME, "initial")):
+        for m in pattern.finditer(text):
+            raw.append((m.start(), m.end(), tag))
+    for m in FAMILY.finditer(text):
+        raw.append((m.start(), m.end(), "family"))
+    stop = set(t.lower() for t in lex_terms(lex, "name_stopwords"))
+    for m in CUE_NAME.finditer(text):
+        word = m.group(1)
+        cue = m.group(0)[: m.start(1) - m.start()].lower()
+        if word.lower() in stop or (word[0].islower() and "shout" not in cue):
+            continue
+        raw.append((m.start(1), m.end(1), "cue"))
+    first = text.lstrip()
+    lead = len(text) - len(first)
+    for pattern in (GREETING, THANKS_NAME):
+        m = pattern.match(first)
+        if m and m.group(1).split()[-1].lower() not in stop:
+            raw.append((lead + m.start(1), lead + m.end(1), "greeting"))
+    # extend names over quoted nicknames: Margaret "Peggy" O'Brien
+    people: list[Person] = []
+    for s, e, tag in sorted(raw, key=lambda r: (r[0], -(r[1] - r[0]))):
+        while s < e and not text[s].isalnum():
+            s += 1
+        while e > s and text[e - 1] in "'’s" and text[e - 2:e] in ("'s", "’s"):
+            e -= 2
+        token = text[s:e].strip()
+        if not token or token.lower().split()[0] in stop or _overlaps((s, e), blocked):
+            continue
+        if any(p.start <= s and e <= p.end for p in people):
+            continue
+        people = [p for p in people if not (s <= p.start and p.end <= e)]
+        people.append(Person(s, e, tag))
+    # first names mentioned alone later in the text count as the same person
+    names_seen = {text[p.start:p.end].split()[-1] for p in people if p.source in ("ner", "title")}
+    for name in list(names_seen) + [text[p.start:p.end].split()[0] for p in people if p.source == "ner"]:
+        if len(name) < 3 or not name[0].isupper():
+            continue
+        for m in re.finditer(r"\b" + re.escape(name) + r"\b", text):
+            if not any(p.start <= m.start() < p.end for p in people) and not _overlaps((m.start(), m.end()), blocked):
+                people.append(Person(m.start(), m.end(), "repeat"))
+    for m in HASHTAG_NAME.finditer(text):
+        name = m.group(1) or m.group(2)
+        known = any(text[p.start:p.end].split()[0] == name for p in people)
+        if m.group(1) and m.group(0)[1:].lower().startswith(("prayersfor", "prayfor", "prayingfor", "praying4",
+                                                              "healingfor", "getwell")) or known:
+            people.append(Person(m.start(), m.end(), "hashtag"))
+    people.sort(key=lambda p: p.start)
+    staff_lower = {n.lower() for n in staff_names}
+
+    # ---- roles --------------------------------------------------------------------------------------
+    doc_org = bool(lex.spans("org_relation"))
+    for i, person in enumerate(people):
+        sent = sentence_of(person.start)
+        name_text = text[person.start:person.end]
+        before = text[max(sent[0], person.start - 40):person.start]
+        after = text[person.end:min(sent[1], person.end + 30)]
+        nxt = next((p.start for p in people[i + 1:] if p.start > person.end), sent[1])
+        tail = (person.end, min(sent[1], nxt, person.end + 140))
+        receipt = lex.first_in("care_receipt", tail[0], tail[1]) or lex.first_in("care_receipt", sent[0], person.start)
+        titled = bool(re.search(r"\b(?:Dr|Doctor|Nurse|Officer|Mayor|Senator|Governor|Rep|Chef|Chaplain|Coach|"
+                                r"Pastor|Father|Sister|Rabbi|Judge)\.?\s*$", before)) or name_text.startswith(("Dr", "Nurse"))
+        credentialed = bool(CREDENTIAL.match(after))
+        role_near = lex.any_in("staff_role", max(sent[0], person.start - 60), min(sent[1], person.end + 60))
+        non_patient = lex.any_in("non_patient", sent[0], sent[1])
+        public = lex.any_in("public_figure", sent[0], sent[1]) or bool(re.search(r"\b(?:1[6-8]\d\d|19[0-5]\d)\b",
+                                                                                 text[sent[0]:sent[1]]))
+        signature = bool(re.search(r"[—–-]\s*$", text[max(0, person.start - 3):person.start])) or \
+            text[max(0, person.start - 2):person.start] == "— "
+        if name_text.lower() in staff_lower or any(name_text.lower().endswith(n) for n in staff_lower if n):
+            person.staff = True
+        if titled or credentialed or role_near or signature:
+            person.staff = True
+        if AGENT_BY.search(text[max(sent[0], person.start - 12):person.start]) and titled:
+            person.staff = True
+        health_here = has(health, sent)
+        nsent = next_sentence(sent)
+        pronoun_next = nsent is not None and bool(PRONOUN_START.match(text[nsent[0]:nsent[1]]))
+        health_next = pronoun_next and nsent is not None and has(health, nsent)
+        care_here = has(care, sent) or (pronoun_next and nsent is not None and has(care, nsent))
+        org_here = lex.any_in("org_relation", sent[0], sent[1])
+        if person.staff:
+            if receipt is not None:
+                person.patient, person.reason = True, "a staff member named as receiving care"
+            continue
+        if public or non_patient:
+            if receipt is not None and not public and lex.any_in("care_event", sent[0], sent[1]) and \
+                    not lex.any_in("non_patient_strong", sent[0], sent[1]):
+                person.patient, person.reason = True, "named with their own care"
+            continue
+        if (health_here or health_next) and (org_here or care_here or doc_org and receipt is not None):
+            person.patient, person.reason = True, "named together with health information or care"
+    # a person repeated by name takes the strongest role seen
+    by_key: dict[str, list[Person]] = {}
+    for person in people:
+        key = text[person.start:person.end].split()[-1].strip(".,").lower() if person.source != "hashtag" else ""
+        by_key.setdefault(key, []).append(person)
+    for key, group in by_key.items():
+        if not key:
+            continue
+        if any(p.patient for p in group):
+            for p in group:
+                if not p.staff or p.source == "repeat":
+                    p.patient = True
+                    p.reason = p.reason or "named together with health information or care"
+    about_patient = any(p.patient for p in people)
+    # hashtags naming a patient found elsewhere
+    for person in people:
+        if person.source == "hashtag" and (about_patient or has(health, (0, len(text)))):
+            person.patient, person.reason = True, "a patient named in a hashtag"
+
+    # ---- review replies and @replies ----------------------------------------------------------------
+    confirm = lex.spans("reply_confirm")
+    reply_target: Span | None = None
+    if confirm:
+        greet = [p for p in people if p.source == "greeting" or (p.start - lead <= 3)]
+        if greet:
+            reply_target = (greet[0].start, greet[0].end)
+        else:
+            m = R.HANDLE.match(first)
+            if m:
+                reply_target = (lead + m.start(), lead + m.end())
+    if reply_target is not None:
+        for p in people:
+            if text[p.start:p.end].split()[-1] == text[reply_target[0]:reply_target[1]].split()[-1]:
+                p.staff = False
+                p.patient, p.reason = True, "a review reply that confirms the reviewer's care"
+        if not any(p.start == reply_target[0] for p in people):
+            people.append(Person(reply_target[0], reply_target[1], "handle", patient=True,
+                                 reason="a reply that confirms this person's care"))
+        about_patient = True
+
+    first_person_only = bool(lex.spans("first_person")) and not about_patient
+
+    candidates: list[PhiCandidate] = []
+
+    def add(kind: str, start: int, end: int, linked: bool, reason: str) -> None:
+        if first_person_only and kind not in DIRECT_TYPES:
+            linked = False
+        candidates.append(PhiCandidate(kind, start, end, linked, authorized and kind not in DIRECT_TYPES,
+                                       reason, sensitive if linked else None))
+
+    for p in people:
+        add("NAME", p.start, p.end, p.patient, p.reason or "a name")
+    for m in R.HANDLE.finditer(text):
+        if not any(p.start == m.start() for p in people):
+            add("NAME", m.start(), m.end(), False, "a social handle")
+
+    patient_sentences = [sentence_of(p.start) for p in people if p.patient]
+    unique_refs: list[Span] = []
+    for pattern in (UNIQUE, INCIDENT_PERSON, ACQUAINTANCE):
+        for m in pattern.finditer(text):
+            if pattern is UNIQUE and ONE_OF.search(text[max(0, m.start() - 10):m.start()]):
+                continue
+            sent = sentence_of(m.start())
+            linked = has(health, sent) or has(health, (0, len(text))) and pattern is not ACQUAINTANCE
+            add("OTHER_ID", m.start(), m.end(), linked, "a unique description that singles out one patient")
+            if linked:
+                unique_refs.append(sent)
+                about_patient = True
+    anchor_sentences = patient_sentences + unique_refs
+
+    def tied(span: Span, *, need_care: bool = False) -> bool:
+        sent = sentence_of(span[0])
+        if sent in anchor_sentences:
+            return True
+        if need_care:
+            return has(care, sent) and (about_patient or bool(PATIENT_REF.search(text[sent[0]:sent[1]])))
+        return has(health, sent) and bool(PATIENT_REF.search(text[sent[0]:sent[1]]))
+
+    def org_context(span: Span) -> bool:
+        sent = sentence_of(span[0])
+        window = (max(sent[0], span[0] - 70), span[1] + 25)
+        return lex.any_in("org_contact", *window) or lex.any_in("event", sent[0], sent[1])
+
+    def org_place(span: Span) -> bool:
+        sent = sentence_of(span[0])
+        window = (max(sent[0], span[0] - 70), span[1] + 25)
+        return lex.any_in("org_place", *window) or lex.any_in("event", sent[0], sent[1])
+
+    allowed = {c.lower().strip() for c in org_contacts}
+
+    def allow_listed(value: str) -> bool:
+        v = value.lower()
+        digits = re.sub(r"\D", "", v)
+        return any(a == v or (digits and re.sub(r"\D", "", a) == digits and len(digits) >= 7) or
+                   (a.startswith("@") and v.endswith(a)) or (a and "." in a and a in v) for a in allowed if a)
+
+    any_health = has(health, (0, len(text)))
+    # ---- direct identifiers ---------------------------------------------------------------------------
+    for m in R.SSN.finditer(text):
+        add("SSN", m.start(), m.end(), any_health or about_patient, "a Social Security number")
+    for m in R.SSN_LABELLED.finditer(text):
+        add("SSN", m.start(1), m.end(1), True, "a Social Security number")
+    for kind, pattern in R.LABELLED_IDS:
+        for m in pattern.finditer(text):
+            add(kind, m.start(1), m.end(1), kind != "DEVICE_ID" or any_health,
+                {"MRN": "a medical record or patient number", "ACCOUNT": "an account number",
+                 "HEALTH_PLAN_ID": "a health plan or member number", "LICENSE": "a licence or certificate number",
+                 "VEHICLE": "a vehicle plate or VIN", "DEVICE_ID": "a device serial number"}[kind])
+    for m in R.VIN.finditer(text):
+        add("VEHICLE", m.start(), m.end(), any_health, "a vehicle identification number")
+    for m in R.UDI.finditer(text):
+        add("DEVICE_ID", m.start(), m.end(), True, "a device identifier (UDI)")
+    for m in R.PHONE.finditer(text):
+        span = (m.start(), m.end())
+        if _overlaps(span, [(c.start, c.end) for c in candidates if c.type in ("SSN", "MRN", "ACCOUNT", "HEALTH_PLAN_ID")]):
+            continue
+        personal = lex.any_in("personal_contact", max(0, span[0] - 40), span[1])
+        org = allow_listed(m.group()) or org_context(span)
+        linked = (personal or (tied(span) and not org)) and (any_health or about_patient) and not allow_listed(m.group())
+        add("PHONE", *span, linked, "a personal phone number")
+    for m in R.EMAIL.finditer(text):
+        span = (m.start(), m.end())
+        local = m.group().split("@")[0].lower()
+        role = bool(re.match(r"^(?:info|contact|appointments?|scheduling|schedule|patient\w*|billing|media|press|"
+                             r"news|help|support|hello|office|frontdesk|care|team|admin|questions|records|hr|jobs|"
+                             r"careers|feedback|privacy|compliance|marketing|communications|foundation|giving|"
+                             r"donate|volunteer\w*|nurse\w*|clinic|pharmacy|referrals?)(?:[._-]\w+)?$", local))
+        org = role or allow_listed(m.group()) or org_context(span)
+        personal = lex.any_in("personal_contact", max(0, span[0] - 40), span[1])
+        linked = (personal or not org) and (any_health or about_patient)
+        add("EMAIL", *span, linked, "a personal email address")
+    for m in R.IPV4.finditer(text):
+        add("IP", m.start(), m.end(), any_health, "an IP address")
+    for m in R.IPV6.finditer(text):
+        add("IP", m.start(), m.end(), any_health, "an IP address")
+    patient_tokens = {w.lower() for p in people if p.patient for w in re.findall(r"[A-Za-z]{3,}", text[p.start:p.end])}
+    for m in R.URL.finditer(text):
+        url = m.group().lower()
+        if "@" in text[max(0, m.start() - 1):m.start() + 1] or _overlaps((m.start(), m.end()), email_spans):
+            continue
+        personal_site = lex.any_in("personal_url", m.start(), m.end())
+        named = any(t in url for t in patient_tokens)
+        linked = (personal_site or named) and (about_patient or any_health) and not allow_listed(url)
+        add("URL", m.start(), m.end(), linked, "a web address that points at a patient")
+    # ---- addresses and geography -----------------------------------------------------------------------
+    address_spans: list[Span] = []
+    for pattern in (R.ADDRESS, R.ADDRESS_LOWER):
+        for m in pattern.finditer(text):
+            span = (m.start(), m.end())
+            if _overlaps(span, address_spans):
+                continue
+            address_spans.append(span)
+            sent = sentence_of(span[0])
+            personal = lex.any_in("personal_contact", max(sent[0], span[0] - 50), span[0]) or \
+                bool(re.search(r"\b(?:lives?|living|home|house|residence|apartment|at)\s*$", text[max(0, span[0] - 12):span[0]], re.I))
+            linked = not org_place(span) and not allow_listed(m.group()) and \
+                (tied(span) or personal and any_health)
+            add("ADDRESS", *span, linked, "a street address tied to a patient")
+    for m in R.ZIP.finditer(text):
+        span = (m.start(), m.end())
+        if _overlaps(span, address_spans) or _overlaps(span, [(c.start, c.end) for c in candidates]):
+            continue
+        prefix = text[max(0, span[0] - 30):span[0]].lower()
+        placeish = bool(re.search(r"\b(?:in|from|of|zip(?: code)?|lives?|near)\b[^.]{0,20}$", prefix))
+        add("ZIP", *span, placeish and tied(span), "a ZIP code tied to a patient")
+    for p in people:
+        if not p.patient:
+            continue
+        m = PLACE_AFTER_NAME.match(text, p.end)
+        if m:
+            add("LOCATION", m.start(1), m.end(1), True, "a town or place tied to a patient")
+    for label, s, e in ents:
+        if label not in ("GPE", "LOC", "FAC") or any(c.type == "LOCATION" and c.start == s for c in candidates):
+            continue
+        prefix = text[max(0, s - 25):s]
+        if not re.search(r"\b(?:from|of|in)\s+(?:right here in\s+|nearby\s+|the\s+)?$", prefix, re.I):
+            continue
+        near_patient = any(p.patient and 0 <= s - p.end <= 25 for p in people) or \
+            any(p.patient and sentence_of(p.start) == sentence_of(s) for p in people) and \
+            bool(re.search(r"\b(?:from|of)\s+$", prefix))
+        add("LOCATION", s, e, near_patient, "a town or place tied to a patient")
+    # ---- dates and ages ---------------------------------------------------------------------------------
+    date_spans: list[Span] = []
+    for m in R.DATE.finditer(text):
+        span = (m.start(), m.end())
+        if _overlaps(span, [(c.start, c.end) for c in candidates]) or _overlaps(span, blocked):
+            continue
+        date_spans.append(span)
+        dob = bool(R.DOB.search(text[max(0, span[0] - 16):span[0]]))
+        sent = sentence_of(span[0])
+        event = lex.any_in("event", sent[0], sent[1])
+        linked = dob or (tied(span, need_care=True) and not event)
+        add("DATE", *span, linked, "a date tied to a patient's care or birth" if not dob else "a date of birth")
+    for m in R.MONTH_ALONE.finditer(text):
+        span = (m.start(1), m.end(1))
+        if _overlaps(span, date_spans):
+            continue
+        sent = sentence_of(span[0])
+        add("DATE", *span, sent in patient_sentences and has(care, sent), "a date tied to a patient's care")
+    for pattern in (R.AGE_OVER_89, R.AGE_APPOSITIVE):
+        for m in pattern.finditer(text):
+            g = 1 if pattern is R.AGE_APPOSITIVE else 0
+            span = (m.start(g), m.end(g))
+            sent = sentence_of(span[0])
+            non_patient = lex.any_in("non_patient", sent[0], sent[1])
+            linked = not non_patient and (has(health, sent) or about_patient or
+                                          any(sentence_of(p.start) == sent and p.patient for p in people))
+            add("AGE_OVER_89", *span, linked, "an age over 89")
+    # ---- rooms, photos ----------------------------------------------------------------------------------
+    for m in R.ROOM.finditer(text):
+        span = (m.start(), m.end())
+        sent = sentence_of(span[0])
+        if lex.any_in("event", sent[0], sent[1]) and not about_patient:
+            continue
+        stext = text[sent[0]:sent[1]]
+        person_ref = bool(PATIENT_REF.search(stext)) or sent in anchor_sentences
+        linked = person_ref and (has(health, sent) or about_patient or has(health, (0, len(text))))
+        add("ROOM", *span, linked, "a room or bed number that points at a patient")
+    for m in R.IMAGE.finditer(text):
+        desc = m.group(1) if m.group(1) is not None else m.group(2)
+        start = m.start(1) if m.group(1) is not None else m.start(2)
+        span = (start, start + len(desc)) if desc else (m.start(), m.end())
+        patientish = lex.any_in("photo_patient", span[0], span[1]) or \
+            any(p.patient and span[0] <= p.start < span[1] for p in people)
+        add("PHOTO", *span, patientish and (any_health or about_patient),
+            "an image that shows or names a patient")
+    candidates.sort(key=lambda c: (c.start, c.end))
+    return candidates
+
+
+def lex_terms(lex: Lex, name: str) -> list[str]:
+    terms = getattr(lex, "terms", None)
+    return list(terms(name)) if callable(terms) else []

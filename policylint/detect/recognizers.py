@@ -1,0 +1,67 @@
+"""Context-free identifier recognizers (regex). Each returns (type, start, end, label_found)."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+WEEKDAYS = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
+ORD = r"(?:st|nd|rd|th)?"
+
+PHONE = re.compile(r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?(?![\w-])"
+                   r"|(?<![\w/.-])\d{10}(?![\w-])")
+EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
+SSN = re.compile(r"(?<![\w-])(?!000|666|9\d\d)\d{3}([- .])(?!00)\d{2}\1(?!0000)\d{4}(?![\w-])")
+SSN_LABELLED = re.compile(r"\b(?:SSN|SS#|social security(?: number| no\.?| #)?)\s*[:#]?\s*"
+                          r"(\d{3}[\s.-]?\d{2}[\s.-]?\d{4}|\d{9})\b", re.I)
+ID_LABELS: tuple[tuple[str, str], ...] = (
+    ("MRN", r"MRN|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #)|patient (?:id|number|no\.?|#)"),
+    ("ACCOUNT", r"acct\.?|account(?: number| no\.?| #)?|claim(?: number| no\.?| #)|invoice(?: number| #)?"),
+    ("HEALTH_PLAN_ID", r"member(?: id| number| no\.?| #)|subscriber(?: id| number| #)|policy(?: number| no\.?| #)|"
+                       r"group(?: number| no\.?| #)|health plan(?: id| number| #)|medicaid(?: id| number| #)?|"
+                       r"medicare(?: id| number| #)|insurance(?: id| number| #)|MBI"),
+    ("LICENSE", r"driver'?s licen[cs]e(?: number| no\.?| #)?|licen[cs]e(?: number| no\.?| #)|DL(?: number| #)?|"
+                r"certificate(?: number| no\.?| #)|passport(?: number| no\.?| #)?"),
+    ("VEHICLE", r"(?:licen[cs]e )?plate(?: number| no\.?| #)?|tag number|VIN"),
+    ("DEVICE_ID", r"serial(?: number| no\.?| #)?|S/N|SN|UDI|device(?: id| number| #)|lot(?: number| #)"),
+)
+ID_VALUE = r"(?:[:#]|\bis\b|\bof\b)?\s*#?\s*((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,19}[A-Z0-9])\b"
+LABELLED_IDS = [(kind, re.compile(r"\b(?:" + label + r")\s*" + ID_VALUE, re.I)) for kind, label in ID_LABELS]
+VIN = re.compile(r"\b(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b")
+UDI = re.compile(r"\(01\)\d{14}(?:\(\d{2}\)[\w-]+)*")
+IPV4 = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])")
+IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![\w:])|(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})?(?![\w:])")
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"']+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|example|health|care|io|me|us|co)(?:/[^\s<>()\"']*)?", re.I)
+STREET_SUFFIX = (r"(?:St(?:reet)?|Rd|Road|Ave(?:nue)?|Blvd|Boulevard|Lane|Ln|Dr(?:ive)?|Ct|Court|Way|Pl(?:ace)?|"
+                 r"Pkwy|Parkway|Terrace|Ter|Cir(?:cle)?|Hwy|Highway|Trail|Trl|Loop|Row|Sq(?:uare)?)")
+ADDRESS = re.compile(r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][A-Za-z'-]*\s+){1,3}" + STREET_SUFFIX +
+                     r"\b\.?(?:,?\s+(?:Apt|Apartment|Unit|#)\.?\s*\w+)?(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,?\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?)?")
+ADDRESS_LOWER = re.compile(r"\b\d{1,6}\s+(?:[a-z]+\s+){1,3}(?:street|road|avenue|lane|drive|court|boulevard)\b", re.I)
+ZIP = re.compile(r"(?<![\w$#.,-])\d{5}(?:-\d{4})?(?![\w%-]|,\d)")
+AGE_OVER_89 = re.compile(r"\b(?:(?:9\d|1[0-1]\d)[- ](?:years?|yrs?)[- ]old|(?:9\d|1[0-1]\d)[- ]?(?:yo|y/o|y\.o\.)|"
+                         r"age[sd]?\s+(?:9\d|1[0-1]\d)|(?:9\d|1[0-1]\d)(?:st|nd|rd|th) birthday|"
+                         r"turn(?:s|ed|ing)?\s+(?:9\d|1[0-1]\d)\b|(?:9\d|1[0-1]\d)\s+years\s+(?:young|old)|"
+                         r"(?:ninety|one hundred)(?:-\w+)? years? old)", re.I)
+AGE_APPOSITIVE = re.compile(r"(?<=[A-Za-z.]),\s*(9\d|1[0-1]\d),")
+DATE = re.compile(
+    r"\b(?:" + WEEKDAYS + r",?\s+)?" + MONTHS + r"\.?\s+\d{1,2}" + ORD + r"(?:,?\s+\d{4})?\b"
+    r"|\b\d{1,2}" + ORD + r"\s+(?:of\s+)?" + MONTHS + r"\.?(?:,?\s+\d{4})?\b"
+    r"|(?<![\d/.-])(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\d|3[01])(?:[/.-](?:19|20)?\d{2})?(?![\d/.-]|\.\d)"
+    r"|\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"
+    r"|\b" + WEEKDAYS + r"\b(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|\b(?:last|this) (?:night|morning|afternoon|evening|week|weekend)\b|\byesterday\b"
+    r"|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+(?:last night|this morning|yesterday|today))?", re.I)
+MONTH_ALONE = re.compile(r"\b(?:in|since|on|during|last|this)\s+(" + MONTHS + r")\b(?!\.?\s+\d)")
+DOB = re.compile(r"\b(?:DOB|D\.O\.B\.|date of birth|born(?: on)?|birth ?date|b\.)\s*[:#]?\s*", re.I)
+ROOM = re.compile(r"\b(?:(?:[A-Z]{2,5}\s+)?(?:room|rm\.?|bed|bay|pod|crib|isolette)\s*#?\s*\d{1,4}[A-Z]?|"
+                  r"(?<=\bin )\d{1,2}[A-Z](?=\b))", re.I)
+HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{2,30}[A-Za-z0-9_]")
+HASHTAG = re.compile(r"(?<![\w#&])#[A-Za-z][A-Za-z0-9_]*")
+IMAGE = re.compile(r"!\[([^\]\n]*)\]|\[(?:Image|Photo|Picture|Video|Pic)\s*:\s*([^\]\n]*)\]", re.I)
+
+
+def iter_regex(kind: str, pattern: re.Pattern[str], text: str, group: int = 0) -> Iterator[tuple[str, int, int]]:
+    for m in pattern.finditer(text):
+        if m.group(group):
+            yield kind, m.start(group), m.end(group)

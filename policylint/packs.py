@@ -1,0 +1,310 @@
+"""Rule packs: YAML -> validated, frozen dataclasses. Every error names file, line, rule and key."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Iterable, Mapping
+
+from policylint import yamlsafe
+from policylint.checks.schema import KIND_PARAMS, PATTERN_PARAMS
+from policylint.findings import CATEGORIES, Severity
+from policylint.patterns import PatternError, check_regex, term_to_regex
+
+BUILTIN_DIR = Path(__file__).resolve().parent / "rules"
+CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{1,9}\d{3}$")
+NAME_RE = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)+$")
+PACK_KEYS = {"pack", "title", "version", "references", "lexicons", "rules", "extends", "description"}
+RULE_KEYS = {"code", "name", "kind", "category", "severity", "message", "why", "link", "aliases", "examples",
+             "enabled"}
+
+
+class PackError(Exception):
+    """A pack problem: ``file:line: rule CODE: message``."""
+
+    def __init__(self, source: str, line: int | None, message: str, rule: str | None = None) -> None:
+        self.source, self.line, self.rule = source, line, rule
+        where = f"{source}:{line}" if line else source
+        prefix = f"rule {rule}: " if rule else ""
+        super().__init__(f"{where}: {prefix}{message}")
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+    format: str = "text"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    kind: str
+    category: str
+    severity: Severity
+    message: str
+    why: str
+    pack: str
+    source: str
+    line: int
+    link: str | None = None
+    aliases: tuple[str, ...] = ()
+    fail_examples: tuple[Example, ...] = ()
+    pass_examples: tuple[Example, ...] = ()
+    params: Mapping[str, Any] = field(default_factory=dict)
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class Pack:
+    name: str
+    title: str
+    version: str
+    source: str
+    references: tuple[str, ...]
+    lexicons: Mapping[str, tuple[str, ...]]
+    rules: tuple[Rule, ...]
+    extends: tuple[str, ...] = ()
+
+
+def builtin_names() -> list[str]:
+    return sorted(p.stem for p in BUILTIN_DIR.glob("*.yaml"))
+
+
+def resolve(name_or_path: str, base: Path | None = None) -> Path:
+    candidate = Path(name_or_path)
+    if candidate.suffix in (".yaml", ".yml"):
+        if not candidate.is_absolute() and base is not None:
+            candidate = base / candidate
+        return candidate
+    builtin = BUILTIN_DIR / f"{name_or_path}.yaml"
+    if builtin.exists():
+        return builtin
+    raise PackError(name_or_path, None, f"no built-in pack named {name_or_path!r} "
+                                        f"(built-in: {', '.join(builtin_names())}; or give a .yaml path)")
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, dict):
+        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def _expect(cond: bool, source: str, line: int, message: str, rule: str | None = None) -> None:
+    if not cond:
+        raise PackError(source, line, message, rule)
+
+
+def _examples(value: Any, source: str, line: int, code: str) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
+    _expect(isinstance(value, dict), source, line, "'examples' must be a mapping with 'fail' and 'pass' lists", code)
+    result: dict[str, list[Example]] = {"fail": [], "pass": []}
+    for key in value:
+        _expect(key in result, source, value.line_of(key), f"unknown key {key!r} in examples", code)
+    for key in ("fail", "pass"):
+        items = value.get(key, [])
+        _expect(isinstance(items, list), source, value.line_of(key), f"'examples.{key}' must be a list", code)
+        for i, item in enumerate(items):
+            item_line = items.item_lines[i] if hasattr(items, "item_lines") else value.line_of(key)
+            if isinstance(item, str):
+                result[key].append(Example(item))
+            elif isinstance(item, dict) and isinstance(item.get("text"), str):
+                extra = set(item) - {"text", "metadata", "format"}
+                if extra:
+                    raise PackError(source, item_line, f"unknown key {sorted(extra)[0]!r} in example", code)
+                meta = item.get("metadata", {})
+                _expect(isinstance(meta, dict), source, item_line, "example 'metadata' must be a mapping", code)
+                result[key].append(Example(item["text"], _freeze(dict(meta)), str(item.get("format", "text"))))
+            else:
+                raise PackError(source, item_line, f"each 'examples.{key}' item must be text or {{text: ...}}", code)
+    return tuple(result["fail"]), tuple(result["pass"])
+
+
+def _check_param(kind: str, key: str, value: Any, spec: str, source: str, line: int, code: str,
+                 lexicons: Mapping[str, Any]) -> None:
+    def fail(what: str) -> None:
+        raise PackError(source, line, f"key {key!r} {what}", code)
+
+    if spec == "str":
+        if not isinstance(value, str):
+            fail("must be text")
+    elif spec == "int":
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            fail("must be a non-negative whole number")
+    elif spec == "bool":
+        if not isinstance(value, bool):
+            fail("must be true or false")
+    elif spec == "strlist":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            fail("must be a list of text")
+    elif spec == "map_int":
+        if not isinstance(value, dict) or not all(isinstance(v, int) and not isinstance(v, bool) for v in value.values()):
+            fail("must map names to whole numbers")
+    elif spec.startswith("choice:"):
+        options = spec[7:].split("|")
+        if value not in options:
+            fail(f"must be one of {', '.join(options)}")
+    elif spec == "patterns":
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            fail("must be a list of patterns (regex text or @lexicon)")
+        for i, item in enumerate(value):
+            item_line = value.item_lines[i] if hasattr(value, "item_lines") else line
+            if item.startswith("@"):
+                if item[1:] not in lexicons:
+                    raise PackError(source, item_line, f"key {key!r}: unknown lexicon {item!r}", code)
+                continue
+            try:
+                check_regex(item)
+            except PatternError as error:
+                raise PackError(source, item_line, f"key {key!r}: {error}", code) from None
+    else:  # pragma: no cover - schema typo
+        raise AssertionError(spec)
+
+
+def parse_pack(text: str, source: str, *, lexicon_overrides: Mapping[str, Iterable[str]] | None = None) -> Pack:
+    try:
+        data = yamlsafe.load(text)
+    except yamlsafe.YamlError as error:
+        raise PackError(source, error.line, str(error)) from None
+    _expect(isinstance(data, dict), source, 1, "a pack must be a mapping with 'pack' and 'rules'")
+    for key in data:
+        _expect(key in PACK_KEYS, source, data.line_of(key), f"unknown key {key!r}")
+    name = data.get("pack")
+    _expect(isinstance(name, str) and bool(name.strip()), source, data.line, "missing 'pack' name")
+    lexicons_raw = data.get("lexicons", {}) or {}
+    _expect(isinstance(lexicons_raw, dict), source, data.line_of("lexicons"), "'lexicons' must be a mapping")
+    lexicons: dict[str, tuple[str, ...]] = {}
+    for lex, terms in lexicons_raw.items():
+        line = lexicons_raw.line_of(lex)
+        _expect(isinstance(terms, list) and all(isinstance(t, str) for t in terms), source, line,
+                f"lexicon {lex!r} must be a list of text")
+        for i, term in enumerate(terms):
+            try:
+                check_regex(term_to_regex(term))
+            except PatternError as error:
+                raise PackError(source, terms.item_lines[i], f"lexicon {lex!r}: {error}") from None
+        lexicons[lex] = tuple(terms)
+    for lex, extra in (lexicon_overrides or {}).items():
+        lexicons[lex] = lexicons.get(lex, ()) + tuple(extra)
+    rules_raw = data.get("rules", [])
+    _expect(isinstance(rules_raw, list), source, data.line_of("rules"), "'rules' must be a list")
+    rules: list[Rule] = []
+    seen: dict[str, int] = {}
+    for item in rules_raw:
+        line = getattr(item, "line", data.line_of("rules"))
+        _expect(isinstance(item, dict), source, line, "each rule must be a mapping")
+        code = item.get("code")
+        _expect(isinstance(code, str) and bool(CODE_RE.match(code)), source, item.line_of("code"),
+                f"'code' must look like ABC123 (got {code!r})")
+        assert isinstance(code, str)
+        _expect(code not in seen, source, item.line_of("code"), f"duplicate code (first at line {seen.get(code)})", code)
+        seen[code] = item.line_of("code")
+        kind = item.get("kind")
+        _expect(kind in KIND_PARAMS, source, item.line_of("kind"),
+                f"unknown kind {kind!r} (use {', '.join(sorted(KIND_PARAMS))})", code)
+        params_spec = KIND_PARAMS[kind]
+        for key in item:
+            _expect(key in RULE_KEYS or key in params_spec, source, item.line_of(key), f"unknown key {key!r}", code)
+        for key in ("name", "message", "why"):
+            _expect(isinstance(item.get(key), str) and bool(item[key].strip()), source, item.line_of(key),
+                    f"missing or empty {key!r}", code)
+        _expect(bool(NAME_RE.match(item["name"])), source, item.line_of("name"),
+                f"'name' must be dotted lowercase like phi.person-with-health-info (got {item['name']!r})", code)
+        category = item.get("category")
+        _expect(category in CATEGORIES, source, item.line_of("category"),
+                f"'category' must be one of {', '.join(CATEGORIES)} (got {category!r})", code)
+        try:
+            severity = Severity.parse(str(item.get("severity", "")))
+        except ValueError as error:
+            raise PackError(source, item.line_of("severity"), str(error), code) from None
+        params: dict[str, Any] = {}
+        for key, spec in params_spec.items():
+            required = spec.endswith("!")
+            spec = spec.rstrip("!")
+            if key not in item:
+                _expect(not required, source, item.line, f"kind {kind!r} needs key {key!r}", code)
+                continue
+            _check_param(kind, key, item[key], spec, source, item.line_of(key), code, lexicons)
+            value = item[key]
+            if key in PATTERN_PARAMS and isinstance(value, str):
+                value = [value]
+            params[key] = value
+        fail_ex, pass_ex = ((), ())
+        if "examples" in item:
+            fail_ex, pass_ex = _examples(item["examples"], source, item.line_of("examples"), code)
+        aliases = item.get("aliases", [])
+        _expect(isinstance(aliases, list), source, item.line_of("aliases"), "'aliases' must be a list", code)
+        link = item.get("link")
+        _expect(link is None or isinstance(link, str), source, item.line_of("link"), "'link' must be text", code)
+        enabled = item.get("enabled", True)
+        _expect(isinstance(enabled, bool), source, item.line_of("enabled"), "'enabled' must be true or false", code)
+        rules.append(Rule(code=code, name=item["name"], kind=kind, category=category, severity=severity,
+                          message=item["message"].strip(), why=" ".join(item["why"].split()), pack=name,
+                          source=source, line=line, link=link, aliases=tuple(str(a) for a in aliases),
+                          fail_examples=fail_ex, pass_examples=pass_ex, params=_freeze(params), enabled=enabled))
+    extends = data.get("extends", [])
+    if isinstance(extends, str):
+        extends = [extends]
+    _expect(isinstance(extends, list), source, data.line_of("extends"), "'extends' must be a list of packs")
+    refs = data.get("references", []) or []
+    return Pack(name=name, title=str(data.get("title", name)), version=str(data.get("version", "0")),
+                source=source, references=tuple(str(r) for r in refs), lexicons=MappingProxyType(lexicons),
+                rules=tuple(rules), extends=tuple(str(e) for e in extends))
+
+
+def load_pack(path: Path, *, display: str | None = None) -> Pack:
+    source = display or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise PackError(source, None, f"cannot read pack ({error.strerror or error})") from None
+    if len(data) > yamlsafe.MAX_YAML_BYTES:
+        raise PackError(source, 1, f"pack is larger than {yamlsafe.MAX_YAML_BYTES // 1024} KB")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PackError(source, None, "pack is not UTF-8 text") from None
+    return parse_pack(text, source)
+
+
+def load_packs(names: Iterable[str], base: Path | None = None) -> list[Pack]:
+    """Load packs and everything they ``extends`` (depth first, each once; cycles are errors)."""
+    loaded: dict[Path, Pack] = {}
+    order: list[Pack] = []
+
+    def visit(name: str, origin: Path | None, stack: tuple[Path, ...]) -> None:
+        path = resolve(name, origin).resolve()
+        if path in stack:
+            chain = " -> ".join(p.name for p in stack + (path,))
+            raise PackError(str(path), None, f"cyclic 'extends': {chain}")
+        if path in loaded:
+            return
+        pack = load_pack(path, display=_display(path))
+        for parent in pack.extends:
+            visit(parent, path.parent, stack + (path,))
+        loaded[path] = pack
+        order.append(pack)
+
+    for name in names:
+        visit(name, base, ())
+    codes: dict[str, str] = {}
+    for pack in order:
+        for rule in pack.rules:
+            if rule.code in codes and codes[rule.code] != pack.source:
+                raise PackError(pack.source, rule.line, f"code also defined in {codes[rule.code]}", rule.code)
+            codes[rule.code] = pack.source
+    return order
+
+
+def _display(path: Path) -> str:
+    try:
+        if path.is_relative_to(BUILTIN_DIR):
+            return f"rules/{path.name}"
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,177 @@
+"""Input sources: files, directories and stdin -> Documents (or one-line notices for bad input)."""
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, Union
+
+from policylint.document import Document
+
+DEFAULT_INCLUDE: tuple[str, ...] = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.jsonl", "*.csv")
+DEFAULT_EXCLUDE: tuple[str, ...] = (".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__",
+                                    ".policylint_cache", ".tox", ".mypy_cache", ".pytest_cache")
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A bad or skipped input: shown as one line ``path[:line]: message``; ``error`` ones set exit 2."""
+
+    path: str
+    message: str
+    line: int | None = None
+    error: bool = True
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class SourceOptions:
+    text_field: str | None = None
+    id_field: str | None = None
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    stdin_format: str = "text"
+
+
+Item = Union[Document, Notice]
+
+
+class InputError(Exception):
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def decode(data: bytes) -> str:
+    """Decode file bytes: UTF-8 (BOM stripped) or UTF-16 with a BOM; refuse binary data."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise InputError(f"not valid UTF-16 text ({error.reason} at byte {error.start})") from None
+    if b"\x00" in data[:8192]:
+        raise InputError("looks like a binary file (NUL bytes); not checked")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise InputError(f"not valid UTF-8 text (byte 0x{data[error.start]:02x}); save it as UTF-8", line) from None
+
+
+def kind_of(name: str) -> str:
+    lower = name.lower()
+    for suffix, kind in ((".md", "markdown"), (".markdown", "markdown"), (".html", "html"), (".htm", "html"),
+                         (".jsonl", "jsonl"), (".ndjson", "jsonl"), (".csv", "csv")):
+        if lower.endswith(suffix):
+            return kind
+    return "text"
+
+
+def documents_from_text(path: str, text: str, kind: str, options: SourceOptions) -> Iterator[Item]:
+    from policylint.sources import batch, markup
+
+    if not text.strip():
+        yield Notice(path, "empty file; nothing to check", error=False)
+        return
+    if kind == "markdown":
+        yield from markup.markdown_documents(path, text)
+    elif kind == "html":
+        yield from markup.html_documents(path, text)
+    elif kind == "jsonl":
+        yield from batch.jsonl_documents(path, text, options)
+    elif kind == "csv":
+        yield from batch.csv_documents(path, text, options)
+    else:
+        yield Document(path=path, text=text, prose=text, format="text", directives=text)
+
+
+def read_file(path: Path, options: SourceOptions) -> Iterator[Item]:
+    shown = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            yield Notice(shown, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; not checked")
+            return
+        data = path.read_bytes()
+    except IsADirectoryError:
+        yield Notice(shown, "is a directory")
+        return
+    except PermissionError:
+        yield Notice(shown, "cannot be read (permission denied)")
+        return
+    except OSError as error:
+        yield Notice(shown, f"cannot be read ({error.strerror or error})")
+        return
+    try:
+        text = decode(data)
+    except InputError as error:
+        yield Notice(shown, str(error), error.line)
+        return
+    yield from documents_from_text(shown, text, kind_of(path.name), options)
+
+
+def _excluded(rel: str, name: str, patterns: Iterable[str]) -> bool:
+    for pattern in patterns:
+        pattern = pattern.rstrip("/")
+        if fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(rel, pattern + "/*"):
+            return True
+    return False
+
+
+def walk(root: Path, options: SourceOptions) -> Iterator[Path]:
+    """Files under ``root`` matching the include patterns, sorted, skipping excludes and symlink loops."""
+    exclude = DEFAULT_EXCLUDE + tuple(options.exclude)
+    seen: set[tuple[int, int]] = set()
+    for current, dirs, files in os.walk(root, followlinks=True):
+        try:
+            st = os.stat(current)
+            key = (st.st_dev, st.st_ino)
+        except OSError:
+            dirs[:] = []
+            continue
+        if key in seen:
+            dirs[:] = []
+            continue
+        seen.add(key)
+        rel_dir = os.path.relpath(current, root)
+        dirs[:] = sorted(d for d in dirs
+                         if not _excluded(os.path.normpath(os.path.join(rel_dir, d)), d, exclude))
+        for name in sorted(files):
+            rel = os.path.normpath(os.path.join(rel_dir, name))
+            if _excluded(rel, name, exclude):
+                continue
+            if any(fnmatch.fnmatch(name.lower(), pattern) for pattern in options.include):
+                yield Path(current) / name
+
+
+def iter_inputs(paths: Iterable[str], options: SourceOptions, stdin_text: str | None = None) -> Iterator[Item]:
+    """Every Document (or Notice) for the given command-line paths, in order."""
+    for raw in paths:
+        if raw == "-":
+            if stdin_text is None:
+                yield Notice("<stdin>", "standard input is closed or unreadable")
+                continue
+            kind = options.stdin_format if options.stdin_format != "text" else "text"
+            yield from documents_from_text("<stdin>", stdin_text, kind, options)
+            continue
+        path = Path(raw)
+        if path.is_symlink() and not path.exists():
+            yield Notice(raw, "is a broken symbolic link")
+        elif path.is_dir():
+            found = False
+            for file in walk(path, options):
+                found = True
+                yield from read_file(file, options)
+            if not found:
+                yield Notice(raw, "no files to check in this directory", error=False)
+        elif path.exists():
+            yield from read_file(path, options)
+        else:
+            yield Notice(raw, "no such file or directory")
