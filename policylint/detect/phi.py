@@ -18,9 +18,12 @@ QUOTED_NICK = re.compile(r"\s+[\"“][A-Z][a-z]+[\"”]\s+(?=[A-Z])")
 GREETING = re.compile(r"^\W{0,3}(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))[ ,]+)?"
                       r"((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.|\s+[A-Z][a-z'’-]+)?)\s*[,!]", re.M)
 THANKS_NAME = re.compile(r"^\W{0,3}thank(?:s| you)(?: so much| again)?,?\s+((?:(?:Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z'’-]+)\s*[!,.]")
-CUE_NAME = re.compile(r"\b(?:shout-?out to|shoutout to|congrats to|congratulations to|prayers for|praying for|"
-                      r"welcome home,?|welcome to the world,?|baby|little|proud of|way to go,?|go|is|meet|patient,?)\s+"
-                      r"([A-Za-z][a-z'’-]{1,20})(?=[\s,!.:;]|$)", re.I)
+CUE_NAME = re.compile(r"\b(?:(?i:shout-?out to|shoutout to|congrats to|congratulations to|prayers for|praying for|"
+                      r"welcome home,?|welcome to the world,?|way to go,?|so proud of|proud of)|baby|little|Go|is|Meet|"
+                      r"(?:our|his|her|their|the) patient,?|patient)\s+"
+                      r"([A-Za-z][a-z'’-]{1,20})(?=[\s,!.:;]|$)")
+VOCATIVE = re.compile(r"(?:,|\b(?:you|it|this|done|did it|go|girl|buddy))\s+([A-Z][a-z'’-]{2,20})\s*(?:[!.]|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF])")
+LEADING_TITLE = re.compile(r"^(?:Nurse|Officer|Mayor|Dr\.?|Doctor|Mr\.?|Mrs\.?|Ms\.?|Miss|Ambassador(?:\s+\(ret\.\))?|Coach|Pastor|Captain|Chef)\s+")
 FAMILY = re.compile(r"\bthe ([A-Z][a-z'’-]+) (?:family|twins|triplets|quadruplets|kids|children)\b")
 HASHTAG_NAME = re.compile(r"#(?:PrayersFor|PrayFor|PrayingFor|Praying4|HealingFor|GetWell|Team|Go|Love)([A-Z][a-z]{2,})\b"
                           r"|#([A-Z][a-z]{2,})(?:Strong|Tough|Warrior|Fights|Journey)\b")
@@ -65,6 +68,7 @@ class Person:
     staff: bool = False
     patient: bool = False
     reason: str = ""
+    public: bool = False
 
 
 class Lex:
@@ -178,29 +182,50 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         if word.lower() in stop or (word[0].islower() and "shout" not in cue):
             continue
         raw.append((m.start(1), m.end(1), "cue"))
+    for m in VOCATIVE.finditer(text):
+        if m.group(1).lower() not in stop:
+            raw.append((m.start(1), m.end(1), "cue"))
     first = text.lstrip()
     lead = len(text) - len(first)
     for pattern in (GREETING, THANKS_NAME):
         m = pattern.match(first)
-        if m and m.group(1).split()[-1].lower() not in stop:
+        if m and not first.startswith("#") and m.group(1).split()[-1].lower() not in stop:
             raw.append((lead + m.start(1), lead + m.end(1), "greeting"))
-    # extend names over quoted nicknames: Margaret "Peggy" O'Brien
+    def heading_line(offset: int) -> Span:
+        start = text.rfind("\n", 0, offset) + 1
+        end = text.find("\n", offset)
+        return start, len(text) if end < 0 else end
+
+    def in_heading(offset: int) -> bool:
+        line = text[heading_line(offset)[0]:heading_line(offset)[1]]
+        return line.lstrip().startswith("#")
+
     people: list[Person] = []
     for s, e, tag in sorted(raw, key=lambda r: (r[0], -(r[1] - r[0]))):
         while s < e and not text[s].isalnum():
             s += 1
         while e > s and text[e - 1] in "'’s" and text[e - 2:e] in ("'s", "’s"):
             e -= 2
-        token = text[s:e].strip()
-        if not token or token.lower().split()[0] in stop or _overlaps((s, e), blocked):
+        token = LEADING_TITLE.sub("", text[s:e].strip())
+        if not token or (tag != "family" and token.lower().split()[0] in stop) or _overlaps((s, e), blocked):
             continue
         if any(p.start <= s and e <= p.end for p in people):
+            continue
+        if tag in ("cue", "greeting", "initial") and any(
+                label in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "GPE") and es < e and s < ee
+                and (ee - es) > (e - s) + 1 for label, es, ee in ents):
+            continue
+        if tag == "ner" and in_heading(s) and not re.search(
+                r"\b" + re.escape(text[s:e].split()[-1]) + r"\b", text[:heading_line(s)[0]] + text[heading_line(s)[1]:]):
             continue
         people = [p for p in people if not (s <= p.start and p.end <= e)]
         people.append(Person(s, e, tag))
     # first names mentioned alone later in the text count as the same person
-    names_seen = {text[p.start:p.end].split()[-1] for p in people if p.source in ("ner", "title")}
-    for name in list(names_seen) + [text[p.start:p.end].split()[0] for p in people if p.source == "ner"]:
+    def bare(p: Person) -> list[str]:
+        return LEADING_TITLE.sub("", text[p.start:p.end]).split() or [""]
+
+    names_seen = {bare(p)[-1] for p in people if p.source in ("ner", "title", "cue", "greeting")}
+    for name in list(names_seen) + [bare(p)[0] for p in people if p.source == "ner"]:
         if len(name) < 3 or not name[0].isupper():
             continue
         for m in re.finditer(r"\b" + re.escape(name) + r"\b", text):
@@ -217,6 +242,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
 
     # ---- roles --------------------------------------------------------------------------------------
     doc_org = bool(lex.spans("org_relation"))
+    dash = max(text.rfind("—"), text.rfind(" – "), text.rfind("\n- "))
+    signature_from = dash if dash >= 0 and len(text) - dash < 160 and "\n" not in text[dash + 1:].strip() else len(text)
     for i, person in enumerate(people):
         sent = sentence_of(person.start)
         name_text = text[person.start:person.end]
@@ -236,6 +263,12 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             text[max(0, person.start - 2):person.start] == "— "
         if name_text.lower() in staff_lower or any(name_text.lower().endswith(n) for n in staff_lower if n):
             person.staff = True
+        if person.start > signature_from:
+            person.staff = True
+            continue
+        if public:
+            person.public = True
+            continue
         if titled or credentialed or role_near or signature:
             person.staff = True
         if AGENT_BY.search(text[max(sent[0], person.start - 12):person.start]) and titled:
@@ -250,26 +283,43 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             if receipt is not None:
                 person.patient, person.reason = True, "a staff member named as receiving care"
             continue
-        if public or non_patient:
-            if receipt is not None and not public and lex.any_in("care_event", sent[0], sent[1]) and \
-                    not lex.any_in("non_patient_strong", sent[0], sent[1]):
+        if non_patient:
+            if receipt is not None and not lex.any_in("non_patient_strong", sent[0], sent[1]):
                 person.patient, person.reason = True, "named with their own care"
             continue
         if (health_here or health_next) and (org_here or care_here or doc_org and receipt is not None):
             person.patient, person.reason = True, "named together with health information or care"
-    # a person repeated by name takes the strongest role seen
-    by_key: dict[str, list[Person]] = {}
+    # a person repeated by name (full name, first name, last name) takes the strongest role seen
+    def tokens(p: Person) -> set[str]:
+        return {w.strip(".,'’\"“”").lower() for w in bare(p) if len(w.strip(".,")) > 1}
+
+    groups: list[list[Person]] = []
     for person in people:
-        key = text[person.start:person.end].split()[-1].strip(".,").lower() if person.source != "hashtag" else ""
-        by_key.setdefault(key, []).append(person)
-    for key, group in by_key.items():
-        if not key:
+        if person.source == "hashtag":
+            continue
+        for group in groups:
+            if any(tokens(person) & tokens(q) for q in group):
+                group.append(person)
+                break
+        else:
+            groups.append([person])
+    care_doc = bool(care) and doc_org
+    for group in groups:
+        if any(p.public for p in group):
+            for p in group:
+                p.patient = False
             continue
         if any(p.patient for p in group):
             for p in group:
-                if not p.staff or p.source == "repeat":
+                if not p.staff or p.source == "repeat" or any(q.staff and q.patient for q in group):
                     p.patient = True
                     p.reason = p.reason or "named together with health information or care"
+        elif care_doc and len(group) >= 2 and not any(p.staff for p in group) and \
+                any(has(health, sentence_of(p.start)) or has(health, next_sentence(sentence_of(p.start)) or (0, 0))
+                    for p in group) and \
+                not any(lex.any_in("non_patient", *sentence_of(p.start)) for p in group):
+            for p in group:
+                p.patient, p.reason = True, "the post is about this patient's care"
     about_patient = any(p.patient for p in people)
     # hashtags naming a patient found elsewhere
     for person in people:
@@ -279,8 +329,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     # ---- review replies and @replies ----------------------------------------------------------------
     confirm = lex.spans("reply_confirm")
     reply_target: Span | None = None
+    greeting_starts = {s for s, _e, tag in raw if tag == "greeting"}
     if confirm:
-        greet = [p for p in people if p.source == "greeting" or (p.start - lead <= 3)]
+        greet = [p for p in people if p.start in greeting_starts or p.source == "greeting"]
         if greet:
             reply_target = (greet[0].start, greet[0].end)
         else:
@@ -297,7 +348,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                                  reason="a reply that confirms this person's care"))
         about_patient = True
 
-    first_person_only = bool(lex.spans("first_person")) and not about_patient
+    unquoted = re.sub(r"[\"“][^\"“”]*[\"”]", lambda m: " " * len(m.group()), text)
+    first_person_only = bool(re.search(r"\b(?:I|I'm|I've|my|me)\b", unquoted)) and not about_patient and \
+        not re.search(r"\b(?:he|she|his|him|her|patient|guy|lady)\b", unquoted, re.I)
 
     candidates: list[PhiCandidate] = []
 
@@ -331,6 +384,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         sent = sentence_of(span[0])
         if sent in anchor_sentences:
             return True
+        if lex.any_in("non_patient", sent[0], sent[1]):
+            return False
         if need_care:
             return has(care, sent) and (about_patient or bool(PATIENT_REF.search(text[sent[0]:sent[1]])))
         return has(health, sent) and bool(PATIENT_REF.search(text[sent[0]:sent[1]]))
@@ -445,10 +500,13 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         if _overlaps(span, [(c.start, c.end) for c in candidates]) or _overlaps(span, blocked):
             continue
         date_spans.append(span)
-        dob = bool(R.DOB.search(text[max(0, span[0] - 16):span[0]]))
+        label = R.DOB.search(text[max(0, span[0] - 16):span[0]])
+        dob = bool(label) and not label.group().lower().startswith(("born", "b."))
         sent = sentence_of(span[0])
         event = lex.any_in("event", sent[0], sent[1])
-        linked = dob or (tied(span, need_care=True) and not event)
+        recurring = bool(re.search(r"\b(?:every|each|most|on)\s*$", text[max(0, span[0] - 8):span[0]], re.I)) and \
+            not re.search(r"\d", m.group()) or m.group().lower().endswith("s")
+        linked = dob or (tied(span, need_care=True) and not event and not recurring and not org_context(span))
         add("DATE", *span, linked, "a date tied to a patient's care or birth" if not dob else "a date of birth")
     for m in R.MONTH_ALONE.finditer(text):
         span = (m.start(1), m.end(1))
