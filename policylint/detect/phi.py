@@ -15,13 +15,15 @@ PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their|him)\b", re.I)
 TITLE_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+(?:[A-Z][\w'’-]*\.?)(?:\s+[A-Z][\w'’-]+)*")
 INITIAL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[A-Z]\.(?!\w)|\b[A-Z]\.\s?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b")
 QUOTED_NICK = re.compile(r"\s+[\"“][A-Z][a-z]+[\"”]\s+(?=[A-Z])")
-GREETING = re.compile(r"^\W{0,3}(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))[ ,]+)?"
+GREETING = re.compile(r"^\W{0,3}(?:(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening))[ ,]+)?"
                       r"((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.|\s+[A-Z][a-z'’-]+)?)\s*[,!]", re.M)
-THANKS_NAME = re.compile(r"^\W{0,3}thank(?:s| you)(?: so much| again)?,?\s+((?:(?:Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z'’-]+)\s*[!,.]")
+THANKS_NAME = re.compile(r"^\W{0,3}(?i:thank(?:s| you))(?: so much| again)?,?\s+((?:(?:Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z'’-]+)\s*[!,.]")
 CUE_NAME = re.compile(r"\b(?:(?i:shout-?out to|shoutout to|congrats to|congratulations to|prayers for|praying for|"
                       r"welcome home,?|welcome to the world,?|way to go,?|so proud of|proud of)|baby|little|Go|is|Meet|"
                       r"(?:our|his|her|their|the) patient,?|patient)\s+"
                       r"([A-Za-z][a-z'’-]{1,20})(?=[\s,!.:;]|$)")
+RELATIVE_NAME = re.compile(r"\b(?:parents?|mom|dad|mother|father|husband|wife|son|daughter|grandparents?|grandma|grandpa|"
+                           r"sister|brother)\s+([A-Z][a-z'’-]+(?:\s+(?:&|and)\s+[A-Z][a-z'’-]+)?(?:\s+[A-Z][a-z'’-]+)?)")
 VOCATIVE = re.compile(r"(?:,|\b(?:you|it|this|done|did it|go|girl|buddy))\s+([A-Z][a-z'’-]{2,20})\s*(?:[!.]|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF])")
 LEADING_TITLE = re.compile(r"^(?:Nurse|Officer|Mayor|Dr\.?|Doctor|Mr\.?|Mrs\.?|Ms\.?|Miss|Ambassador(?:\s+\(ret\.\))?|Coach|Pastor|Captain|Chef)\s+")
 FAMILY = re.compile(r"\bthe ([A-Z][a-z'’-]+) (?:family|twins|triplets|quadruplets|kids|children)\b")
@@ -41,6 +43,8 @@ ACQUAINTANCE = re.compile(r"\b(?:a|some|this)\s+(?:guy|girl|man|woman|lady|kid|d
                           r"landlord|boss|pastor)\b", re.I)
 PLACE_AFTER_NAME = re.compile(r"(?:,\s*\d{1,3},?)?\s*,?\s*(?:from|of)\s+(?:right here in\s+|nearby\s+)?"
                               r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
+PLACE_HOME = re.compile(r"\b(?:(?:went|go|going|headed|heading|back|returned)\s+home\s+to|home\s+in|lives\s+in|living\s+in|"
+                        r"resident\s+of|moved\s+to)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
 PATIENT_REF = re.compile(r"\b(?:patient|guy|gal|lady|gentleman|man|woman|boy|girl|kid|baby|toddler|teen|buddy|friend|"
                          r"family|mom|dad|mother|father|son|daughter|grandma|grandpa|resident|he|she|him|her|his)\b", re.I)
 
@@ -147,6 +151,10 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                 return s, e
         return None
 
+    def prev_sentence(span: Span) -> Span | None:
+        before = [(s, e) for s, e in sentences if e <= span[0]]
+        return before[-1] if before else None
+
     care = lex.spans("care_event")
     health = lex.spans("health") + care
     authorized, _auth_problem = authorization_state(metadata, platform, text, lex)
@@ -176,7 +184,15 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     for m in FAMILY.finditer(text):
         raw.append((m.start(), m.end(), "family"))
     stop = set(t.lower() for t in lex_terms(lex, "name_stopwords"))
-    for m in CUE_NAME.finditer(text):
+    pos = 0
+    cue_matches = []
+    while True:
+        m = CUE_NAME.search(text, pos)
+        if not m:
+            break
+        cue_matches.append(m)
+        pos = m.start(1)
+    for m in cue_matches + list(RELATIVE_NAME.finditer(text)):
         word = m.group(1)
         cue = m.group(0)[: m.start(1) - m.start()].lower()
         if word.lower() in stop or (word[0].islower() and "shout" not in cue):
@@ -243,7 +259,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     # ---- roles --------------------------------------------------------------------------------------
     doc_org = bool(lex.spans("org_relation"))
     dash = max(text.rfind("—"), text.rfind(" – "), text.rfind("\n- "))
-    signature_from = dash if dash >= 0 and len(text) - dash < 160 and "\n" not in text[dash + 1:].strip() else len(text)
+    sig_text = text[dash + 1:].strip() if dash >= 0 else ""
+    signature_from = dash if dash >= 0 and len(sig_text) <= 80 and "\n" not in sig_text and \
+        not re.search(r"[!?]|(?<!Dr)(?<!Mr)(?<!Mrs)(?<!Ms)(?<!St)(?<!\b[A-Z])\.\s+[A-Z]|\(", sig_text) else len(text)
     for i, person in enumerate(people):
         sent = sentence_of(person.start)
         name_text = text[person.start:person.end]
@@ -257,8 +275,10 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         credentialed = bool(CREDENTIAL.match(after))
         role_near = lex.any_in("staff_role", max(sent[0], person.start - 60), min(sent[1], person.end + 60))
         non_patient = lex.any_in("non_patient", sent[0], sent[1])
-        public = lex.any_in("public_figure", sent[0], sent[1]) or bool(re.search(r"\b(?:1[6-8]\d\d|19[0-5]\d)\b",
-                                                                                 text[sent[0]:sent[1]]))
+        stext = text[sent[0]:sent[1]]
+        public = lex.any_in("public_figure", sent[0], sent[1]) or bool(
+            re.search(r"\b(?:in|since|during|circa|c\.)\s+(?:1[6-8]\d\d|19[0-4]\d)\b", stext) or
+            re.search(r"\bborn\b[^.]{0,30}\b(?:1[6-8]\d\d|19[0-4]\d)\b", stext))
         signature = bool(re.search(r"[—–-]\s*$", text[max(0, person.start - 3):person.start])) or \
             text[max(0, person.start - 2):person.start] == "— "
         if name_text.lower() in staff_lower or any(name_text.lower().endswith(n) for n in staff_lower if n):
@@ -273,7 +293,11 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             person.staff = True
         if AGENT_BY.search(text[max(sent[0], person.start - 12):person.start]) and titled:
             person.staff = True
-        health_here = has(health, sent)
+        room_here = bool(R.ROOM.search(text[sent[0]:sent[1]])) and has(health, (0, len(text)))
+        health_here = has(health, sent) or room_here
+        diminutive = person.source == "cue" and bool(re.search(r"\b(?:baby|little)\s+$", text[max(0, person.start - 8):person.start], re.I))
+        if re.match(r"['’]s\s", text[person.end:person.end + 3]) and has(health, (person.end, person.end + 40)):
+            receipt = receipt or (person.end, person.end + 2)
         nsent = next_sentence(sent)
         pronoun_next = nsent is not None and bool(PRONOUN_START.match(text[nsent[0]:nsent[1]]))
         health_next = pronoun_next and nsent is not None and has(health, nsent)
@@ -287,7 +311,11 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             if receipt is not None and not lex.any_in("non_patient_strong", sent[0], sent[1]):
                 person.patient, person.reason = True, "named with their own care"
             continue
-        if (health_here or health_next) and (org_here or care_here or doc_org and receipt is not None):
+        if receipt is not None and (health_here or health_next):
+            person.patient, person.reason = True, "named with their own care"
+        elif diminutive and has(health, (0, len(text))):
+            person.patient, person.reason = True, "a young patient named with their care"
+        elif (health_here or health_next) and (org_here or care_here or room_here):
             person.patient, person.reason = True, "named together with health information or care"
     # a person repeated by name (full name, first name, last name) takes the strongest role seen
     def tokens(p: Person) -> set[str]:
@@ -303,7 +331,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                 break
         else:
             groups.append([person])
-    care_doc = bool(care) and doc_org
+    care_doc = bool(health) and doc_org
     for group in groups:
         if any(p.public for p in group):
             for p in group:
@@ -311,16 +339,22 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             continue
         if any(p.patient for p in group):
             for p in group:
-                if not p.staff or p.source == "repeat" or any(q.staff and q.patient for q in group):
+                if not p.patient:
                     p.patient = True
                     p.reason = p.reason or "named together with health information or care"
         elif care_doc and len(group) >= 2 and not any(p.staff for p in group) and \
                 any(has(health, sentence_of(p.start)) or has(health, next_sentence(sentence_of(p.start)) or (0, 0))
-                    for p in group) and \
+                    or has(health, prev_sentence(sentence_of(p.start)) or (0, 0)) for p in group) and \
                 not any(lex.any_in("non_patient", *sentence_of(p.start)) for p in group):
             for p in group:
                 p.patient, p.reason = True, "the post is about this patient's care"
     about_patient = any(p.patient for p in people)
+    if about_patient:      # relatives and household members of a patient are identifiers too (164.514(b)(2)(i))
+        for p in people:
+            if not (p.patient or p.staff or p.public) and re.search(
+                    r"\b(?:parents?|mom|mother|dad|father|wife|husband|son|daughter|sister|brother|family|grand\w+|"
+                    r"spouse|partner|twins?|triplets)\b", text[sentence_of(p.start)[0]:sentence_of(p.start)[1]], re.I):
+                p.patient, p.reason = True, "a relative of a patient"
     # hashtags naming a patient found elsewhere
     for person in people:
         if person.source == "hashtag" and (about_patient or has(health, (0, len(text)))):
@@ -392,7 +426,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
 
     def org_context(span: Span) -> bool:
         sent = sentence_of(span[0])
-        window = (max(sent[0], span[0] - 70), span[1] + 25)
+        window = (max(sent[0], span[0] - 70), min(sent[1], span[1] + 25))
         return lex.any_in("org_contact", *window) or lex.any_in("event", sent[0], sent[1])
 
     def org_place(span: Span) -> bool:
@@ -483,6 +517,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         m = PLACE_AFTER_NAME.match(text, p.end)
         if m:
             add("LOCATION", m.start(1), m.end(1), True, "a town or place tied to a patient")
+        sent = sentence_of(p.start)
+        for m in PLACE_HOME.finditer(text, p.end, sent[1]):
+            add("LOCATION", m.start(1), m.end(1), True, "a town or place tied to a patient")
     for label, s, e in ents:
         if label not in ("GPE", "LOC", "FAC") or any(c.type == "LOCATION" and c.start == s for c in candidates):
             continue
@@ -504,16 +541,18 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         dob = bool(label) and not label.group().lower().startswith(("born", "b."))
         sent = sentence_of(span[0])
         event = lex.any_in("event", sent[0], sent[1])
-        recurring = bool(re.search(r"\b(?:every|each|most|on)\s*$", text[max(0, span[0] - 8):span[0]], re.I)) and \
+        weekday_range = bool(re.match(r"\s*(?:[–-]|through|thru|to)\s*[A-Z]", text[span[1]:span[1] + 12])) or \
+            bool(re.search(r"[–-]\s*$", text[max(0, span[0] - 3):span[0]]))
+        recurring = weekday_range or bool(re.search(r"\b(?:every|each|most|on)\s*$", text[max(0, span[0] - 8):span[0]], re.I)) and \
             not re.search(r"\d", m.group()) or m.group().lower().endswith("s")
-        linked = dob or (tied(span, need_care=True) and not event and not recurring and not org_context(span))
+        linked = dob or (tied(span, need_care=True) and not event and not recurring)
         add("DATE", *span, linked, "a date tied to a patient's care or birth" if not dob else "a date of birth")
     for m in R.MONTH_ALONE.finditer(text):
         span = (m.start(1), m.end(1))
         if _overlaps(span, date_spans):
             continue
         sent = sentence_of(span[0])
-        add("DATE", *span, sent in patient_sentences and has(care, sent), "a date tied to a patient's care")
+        add("DATE", *span, sent in patient_sentences and has(health, sent), "a date tied to a patient's care")
     for pattern in (R.AGE_OVER_89, R.AGE_APPOSITIVE):
         for m in pattern.finditer(text):
             g = 1 if pattern is R.AGE_APPOSITIVE else 0
