@@ -64,6 +64,8 @@ def check_phi(rule: Rule, analysis: Analysis) -> Iterator[Hit]:
 
 def check_require(rule: Rule, analysis: Analysis) -> Iterator[Hit]:
     p = rule.params
+    if any(not analysis.find(ref) for ref in p.get("gate", ())):
+        return
     triggers = tuple(p["trigger"])
     signals = [(ref, analysis.find(ref)) for ref in triggers]
     fired = [(ref, hits) for ref, hits in signals if hits]
