@@ -17,8 +17,9 @@ class Report:
     mask: bool = False
     fail_on: str = "error"
     rules: Sequence[object] = ()          # Rule objects used (for SARIF rule metadata)
-    texts: dict[str, str] = field(default_factory=dict)   # path -> text, for snippets (text format)
+    texts: dict[tuple[str, str | None], str] = field(default_factory=dict)   # (path, record) -> text
     show_suppressed: bool = False
+    baselined: Sequence[Finding] | None = None   # findings accepted by --baseline (None: no baseline used)
 
 
 Renderer = Callable[[Report, TextIO], None]
@@ -36,4 +37,29 @@ def _json(report: Report, out: TextIO) -> None:
     json_report.render(report, out)
 
 
-REPORTERS: dict[str, Renderer] = {"text": _text, "json": _json}
+def _sarif(report: Report, out: TextIO) -> None:
+    from policylint.report import sarif
+
+    sarif.render(report, out)
+
+
+def _junit(report: Report, out: TextIO) -> None:
+    from policylint.report import junit
+
+    junit.render(report, out)
+
+
+def _github(report: Report, out: TextIO) -> None:
+    from policylint.report import github
+
+    github.render(report, out)
+
+
+def _gitlab(report: Report, out: TextIO) -> None:
+    from policylint.report import gitlab
+
+    gitlab.render(report, out)
+
+
+REPORTERS: dict[str, Renderer] = {"text": _text, "json": _json, "sarif": _sarif, "junit": _junit,
+                                  "github": _github, "gitlab": _gitlab}

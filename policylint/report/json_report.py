@@ -10,8 +10,11 @@ from policylint import __version__
 
 def summary(report: Any) -> dict[str, Any]:
     by_severity = Counter(f.severity.label for f in report.findings)
-    return {"files": report.files, "documents": report.documents, "findings": len(report.findings),
+    data = {"files": report.files, "documents": report.documents, "findings": len(report.findings),
             "by_severity": dict(sorted(by_severity.items())), "suppressed": len(report.suppressed)}
+    if getattr(report, "baselined", None) is not None:       # only when --baseline was given
+        data["baselined"] = len(report.baselined)
+    return data
 
 
 def render(report: Any, out: TextIO) -> None:

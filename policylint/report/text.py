@@ -58,4 +58,6 @@ def render(report: Any, out: TextIO) -> None:
         line = f"No problems found in {docs} from {files}."
     if report.suppressed:
         line += f" {len(report.suppressed)} suppressed."
+    if getattr(report, "baselined", None):
+        line += f" {len(report.baselined)} in the baseline."
     out.write(line + "\n")
