@@ -120,9 +120,12 @@ def check_forbid(rule: Rule, analysis: Analysis) -> Iterator[Hit]:
     for key in p.get("metadata_unless", ()):
         if analysis.document.metadata.get(key):
             return
-    for span in _pattern_hits(rule, analysis, "patterns"):
-        if p.get("before_cut") and analysis.cut is not None and span[0] < analysis.cut:
-            continue
+    hits = list(_pattern_hits(rule, analysis, "patterns"))
+    if p.get("before_cut"):
+        cut = analysis.cut
+        if cut is None or len(analysis.text.strip()) <= cut or any(s < cut for s, _ in hits):
+            return
+    for span in hits:
         yield Hit(span[0], span[1])
         if p.get("once"):
             return
