@@ -93,6 +93,7 @@ def check(
     fix: bool = typer.Option(False, "--fix", help="Insert the approved disclaimer where one is missing."),
     diff: bool = typer.Option(False, "--diff", help="With --fix: show the changes without writing."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
+    baseline_file: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline (see `policylint baseline`)."),
 ) -> None:
     """Check drafts and report problems."""
     from policylint.report import REPORTERS
@@ -113,6 +114,7 @@ def check(
 
         config = replace(config, platform=platform.lower())
     engine = _engine(config, _split(select), _split(ignore), _split(pack))
+    accepted = _load_baseline(baseline_file) if baseline_file else None
     from policylint.sources import DEFAULT_INCLUDE, SourceOptions
 
     options = SourceOptions(text_field=text_field, id_field=id_field,
@@ -142,13 +144,23 @@ def check(
             sys.stdout.write(line)
     for notice in result.notices:
         _err(str(notice))
+    baselined = None
+    if accepted is not None:
+        from policylint.baseline import split as split_baseline
+
+        parts = split_baseline(result.findings, accepted, texts=result.texts, checked=[k[0] for k in result.texts])
+        result.findings, baselined = parts.new, parts.baselined
+        if parts.stale:
+            _err(f"{baseline_file}: {len(parts.stale)} baseline entr{'y' if len(parts.stale) == 1 else 'ies'} "
+                 f"no longer match anything (run `policylint baseline update {baseline_file} PATH...`)")
     if mask is None:
         mask = fmt in CI_FORMATS or os.environ.get("CI", "").lower() in ("true", "1")
     from policylint.report import Report
 
     report = Report(findings=result.findings, files=result.files, documents=result.documents,
                     suppressed=result.suppressed, notices=[str(n) for n in result.notices], mask=mask,
-                    fail_on=level, rules=engine.all_rules(), texts=result.texts, show_suppressed=show_suppressed)
+                    fail_on=level, rules=engine.all_rules(), texts=result.texts, show_suppressed=show_suppressed,
+                    baselined=baselined)
     if output:
         try:
             with open(output, "w", encoding="utf-8") as handle:
@@ -157,6 +169,14 @@ def check(
             raise UsageError(f"{output}: cannot write report ({error.strerror})") from None
     else:
         REPORTERS[fmt](report, sys.stdout)
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from policylint.report.github import summary_markdown
+
+        try:
+            with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
+                handle.write(summary_markdown(report))
+        except OSError as error:
+            _err(f"cannot append the job summary to $GITHUB_STEP_SUMMARY ({error.strerror})")
     threshold = FAIL_LEVELS[level]
     if any(n.error for n in result.notices):
         raise typer.Exit(2)
@@ -288,6 +308,91 @@ def packs_test(files: List[str] = typer.Argument(..., help="Pack files (or built
     sys.stdout.write(f"{total - len(failures)} of {total} examples behave as expected\n")
     if failures:
         raise typer.Exit(1)
+
+
+baseline_app = typer.Typer(add_completion=False, no_args_is_help=True,
+                           help="Accept today's findings so that `check --baseline FILE` reports only new ones.")
+app.add_typer(baseline_app, name="baseline")
+
+
+def _load_baseline(path: Path):  # type: ignore[no-untyped-def]
+    from policylint.baseline import BaselineError, load
+
+    try:
+        return load(path)
+    except BaselineError as error:
+        raise UsageError(str(error)) from None
+
+
+def _write_baseline(update: bool, file: Path, paths: List[str], config_path: Optional[str], model: Optional[str],
+                    select: Optional[List[str]], ignore: Optional[List[str]], pack: Optional[List[str]],
+                    exclude: Optional[List[str]], text_field: Optional[str], id_field: Optional[str],
+                    platform: Optional[str], force: bool = False) -> None:
+    from dataclasses import replace
+
+    from policylint.baseline import BaselineError, build, save
+
+    previous = _load_baseline(file) if update else None
+    if not update and file.exists() and not force:
+        raise UsageError(f"{file} already exists (use `policylint baseline update` to keep reviewer notes, "
+                         f"or --force to start again)")
+    config = _load_config(config_path)
+    if platform:
+        config = replace(config, platform=platform.lower())
+    engine = _engine(config, _split(select), _split(ignore), _split(pack))
+    from policylint.runner import run
+    from policylint.sources import DEFAULT_INCLUDE, SourceOptions
+
+    options = SourceOptions(text_field=text_field, id_field=id_field,
+                            include=tuple(config.include) or DEFAULT_INCLUDE,
+                            exclude=tuple(config.exclude) + _split(exclude))
+    result = run(paths, engine=engine, options=options, nlp_loader=_nlp_loader(model or config.model))
+    for notice in result.notices:
+        _err(str(notice))
+    if any(n.error for n in result.notices):
+        _err(f"{file}: not written (fix or --exclude the inputs above first)")
+        raise typer.Exit(2)
+    made = build(result.findings, root=file.resolve().parent, texts=result.texts, previous=previous,
+                 checked=[k[0] for k in result.texts])
+    try:
+        save(made.baseline, file)
+    except BaselineError as error:
+        raise UsageError(str(error)) from None
+    sys.stdout.write(f"wrote {file}: {len(made.baseline.entries)} entries ({made.added} added, {made.kept} kept, "
+                     f"{made.removed} removed)\n")
+
+
+_BASELINE_FILE = typer.Argument(..., help="Baseline file (JSON), e.g. .policylint-baseline.json.")
+_BASELINE_PATHS = typer.Argument(..., help="Files or folders to check.")
+
+
+@baseline_app.command("create")
+def baseline_create(
+    file: Path = _BASELINE_FILE, paths: List[str] = _BASELINE_PATHS,
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing baseline (drops its notes)."),
+    config_path: Optional[str] = typer.Option(None, "--config", "-c"), model: Optional[str] = typer.Option(None, "--model"),
+    select: Optional[List[str]] = typer.Option(None, "--select"), ignore: Optional[List[str]] = typer.Option(None, "--ignore"),
+    pack: Optional[List[str]] = typer.Option(None, "--pack"), exclude: Optional[List[str]] = typer.Option(None, "--exclude"),
+    text_field: Optional[str] = typer.Option(None, "--text-field"), id_field: Optional[str] = typer.Option(None, "--id-field"),
+    platform: Optional[str] = typer.Option(None, "--platform"),
+) -> None:
+    """Record every current finding in FILE (fingerprints only: no text, no line numbers)."""
+    _write_baseline(False, file, paths, config_path, model, select, ignore, pack, exclude, text_field, id_field,
+                    platform, force)
+
+
+@baseline_app.command("update")
+def baseline_update(
+    file: Path = _BASELINE_FILE, paths: List[str] = _BASELINE_PATHS,
+    config_path: Optional[str] = typer.Option(None, "--config", "-c"), model: Optional[str] = typer.Option(None, "--model"),
+    select: Optional[List[str]] = typer.Option(None, "--select"), ignore: Optional[List[str]] = typer.Option(None, "--ignore"),
+    pack: Optional[List[str]] = typer.Option(None, "--pack"), exclude: Optional[List[str]] = typer.Option(None, "--exclude"),
+    text_field: Optional[str] = typer.Option(None, "--text-field"), id_field: Optional[str] = typer.Option(None, "--id-field"),
+    platform: Optional[str] = typer.Option(None, "--platform"),
+) -> None:
+    """Re-check PATHS: add new findings, drop fixed ones, keep reviewer notes and entries for other files."""
+    _write_baseline(True, file, paths, config_path, model, select, ignore, pack, exclude, text_field, id_field,
+                    platform)
 
 
 @app.command()
