@@ -77,7 +77,7 @@ def artifact_uri(path: str) -> tuple[str, bool]:
     if posix.is_absolute():
         return "file://" + quote(str(posix), safe="/"), False
     parts = [p for p in posix.parts if p not in (".", "")]
-    return quote("/".join(parts), safe="/"), True
+    return quote("/".join(parts), safe="/,;=!$&'()*+@"), True
 
 
 def clean_path(path: str) -> str:
