@@ -8,15 +8,44 @@ MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 WEEKDAYS = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
 ORD = r"(?:st|nd|rd|th)?"
+# a weekday on its own: the full name in any case, or a capitalised abbreviation used in a date ("Sat. 3/9",
+# "Tue, Oct 4"), never the words "sun", "sat", "wed" or "c'mon"
+WEEKDAY_ALONE = (r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+                 r"(?-i:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun))(?=\.|,?\s+(?:\d|" + MONTHS + r")))")
+ORD_WORDS = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+             r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|"
+             r"(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))")
 
-PHONE = re.compile(r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?(?![\w-])"
-                   r"|(?<![\w/.-])\d{10}(?![\w-])")
+PHONE_END = r"(?!\w|[.-]\d)"        # a sentence period or a "-Fax"/"-Office" tag may follow a number
+PHONE_CUES = "|".join(
+    r"(?<=\b" + cue.replace(" ", r"\s") + r"\s)" for cue in
+    [f"(?i:{label}){join}" for label in ("phone", "telephone", "tel", "mobile", "cell", "fax", "desk", "phone number",
+                                         "cell number", "mobile number", "contact number", "callback number")
+     for join in (":", " is", " #", "")] +
+    [f"(?i:{verb}{who} {prep})" for verb in ("call", "text", "reach") for who in ("", " me", " her", " him", " them")
+     for prep in ("at", "on")])
+PHONE = re.compile(
+    # North American: +1 / 1 / 001, area code in parentheses or followed by a separator, optional extension
+    r"(?<![\w/.+-])(?:(?:\+?1|001)[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?" + PHONE_END +
+    r"|(?<![\w/.+-])\d{10}" + PHONE_END +
+    # international: +CC, optional (0) trunk, 8-15 digits in groups
+    r"|(?<![\w+])\+(?=(?:[ .()-]{0,3}\d){8,15}(?!\d))[1-9]\d{0,2}(?: ?\(0\))?(?:[ .-]?\d{1,5}){1,6}" + PHONE_END +
+    # national numbers with a trunk 0 (0AA BBB CCCC), one separator throughout, 9-11 digits
+    r"|(?<![\w/.+-])(?=(?:[ .-]?\d){9,11}(?!\d))0\d{1,4}([ .-])\d{2,8}(?:\1\d{2,4}){0,3}" + PHONE_END +
+    # two-digit area code in parentheses: (NN) NNNN-NNNN
+    r"|(?<![\w/])\(0?\d{2}\)\s?\d{3,5}[ -]\d{3,4}" + PHONE_END +
+    # digit pairs: NN-NN-NN-NN(-NN)
+    r"|(?<![\w/.-])\d{2}-\d{2}-\d{2}-\d{2}(?:-\d{2})?" + PHONE_END +
+    # any grouping of 7-15 digits right after a phone label ("Phone:", "cell") or "call me at"
+    r"|(?:" + PHONE_CUES + r")(?!(?:19|20)\d\d-\d\d-\d\d\b)\+?(?=(?:[ \t().-]{0,3}\d){7,15}(?!\d))\(?\d[\d \t().-]{5,22}\d" + PHONE_END)
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
 SSN = re.compile(r"(?<![\w-])(?!000|666|9\d\d)\d{3}([- .])(?!00)\d{2}\1(?!0000)\d{4}(?![\w-])")
 SSN_LABELLED = re.compile(r"\b(?:SSN|SS#|social security(?: number| no\.?| #)?)\s*[:#]?\s*"
                           r"(\d{3}[\s.-]?\d{2}[\s.-]?\d{4}|\d{9})\b", re.I)
 ID_LABELS: tuple[tuple[str, str], ...] = (
-    ("MRN", r"MRN|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #)|patient (?:id|number|no\.?|#)"),
+    ("MRN", r"MRN|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #)|patient (?:id|number|no\.?|#)|"
+            r"(?:study|research|trial) (?:participant|subject) (?:id|code|number|#)|"
+            r"(?:participant|subject|enrol(?:l)?ment|study)(?: study)? (?:id|code|number|no\.?|#)"),
     ("ACCOUNT", r"acct\.?|account(?: number| no\.?| #)?|claim(?: number| no\.?| #)|invoice(?: number| #)?"),
     ("HEALTH_PLAN_ID", r"member(?: id| number| no\.?| #)|subscriber(?: id| number| #)|policy(?: number| no\.?| #)|"
                        r"group(?: number| no\.?| #)|health plan(?: id| number| #)|medicaid(?: id| number| #)?|"
@@ -26,31 +55,50 @@ ID_LABELS: tuple[tuple[str, str], ...] = (
     ("VEHICLE", r"(?:licen[cs]e )?plate(?: number| no\.?| #)?|tag number|VIN"),
     ("DEVICE_ID", r"serial(?: number| no\.?| #)?|S/N|SN|UDI|device(?: id| number| #)|lot(?: number| #)"),
 )
-ID_VALUE = r"(?:[:#]|\bis\b|\bof\b)?\s*#?\s*((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,19}[A-Z0-9])\b"
-LABELLED_IDS = [(kind, re.compile(r"\b(?:" + label + r")\s*" + ID_VALUE, re.I)) for kind, label in ID_LABELS]
+ID_VALUE = r"(?:[:#=]|\bis\b|\bof\b)?\s*#?\s*((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{%d,19}[A-Z0-9])\b"
+MIN_ID_CHARS = {"MRN": 4}            # record numbers are often short ("MRN 2280"); other labelled ids need 5+
+LABELLED_IDS = [(kind, re.compile(r"\b(?:" + label + r")\s*" + ID_VALUE % (MIN_ID_CHARS.get(kind, 5) - 2), re.I))
+                for kind, label in ID_LABELS]
+# a record-number label glued to a field name or to the value: patientMRN=123456, chartMRN04857211
+LABELLED_IDS.append(("MRN", re.compile(r"(?<=[a-z])MRN\s*[:#=]?\s*(\d{4,12})\b")))
 VIN = re.compile(r"\b(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b")
 UDI = re.compile(r"\(01\)\d{14}(?:\(\d{2}\)[\w-]+)*")
-IPV4 = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])")
+IPV4 = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?!\d|\.\d)")
 IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![\w:])|(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})?(?![\w:])")
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"']+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|example|health|care|io|me|us|co)(?:/[^\s<>()\"']*)?", re.I)
 STREET_SUFFIX = (r"(?:St(?:reet)?|Rd|Road|Ave(?:nue)?|Blvd|Boulevard|Lane|Ln|Dr(?:ive)?|Ct|Court|Way|Pl(?:ace)?|"
-                 r"Pkwy|Parkway|Terrace|Ter|Cir(?:cle)?|Hwy|Highway|Trail|Trl|Loop|Row|Sq(?:uare)?)")
-ADDRESS = re.compile(r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][A-Za-z'-]*\s+){1,3}" + STREET_SUFFIX +
-                     r"\b\.?(?:,?\s+(?:Apt|Apartment|Unit|#)\.?\s*\w+)?(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,?\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?)?")
-ADDRESS_LOWER = re.compile(r"\b\d{1,6}\s+(?:[a-z]+\s+){1,3}(?:street|road|avenue|lane|drive|court|boulevard)\b", re.I)
-ZIP = re.compile(r"(?<![\w$#.,-])\d{5}(?:-\d{4})?(?![\w%-]|,\d)")
+                 r"Pkwy|Parkway|Terrace|Ter|Cir(?:cle)?|Hwy|Highway|Trail|Trl|Loop|Row|Sq(?:uare)?|Alley|Aly|Crescent|Cres|"
+                 r"Crossing|Xing|Turnpike|Tpke|Pike|Expressway|Expy|Freeway|Fwy|Heights|Hts|Plaza|Plz|Ridge|Mews)")
+NOT_STREET = r"(?!\d{1,6}\s+(?:[A-Z][\w'-]*\s+){0,2}(?:Blood|Food|Toy|Coat|Book|Fund|Supply|Donation|Clothing|Diaper|Sock|" \
+             r"Backpack|Pantry|Voter|Recruitment|Membership)\s+Drive\b)"      # "our 2024 Blood Drive"
+PO_BOX = r"(?i:\b(?:P\.\s?O\.|PO|Post Office)\s+Box\s+\d{1,6}\b)"
+MILITARY = (r"(?i:\b(?:PSC|CMR|Unit)\s+\d{1,5},?\s+Box\s+\d{1,5}(?:,?\s+(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5})?"
+            r"|\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5}\b)")
+ADDRESS = re.compile(r"\b" + NOT_STREET + r"\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][A-Za-z'-]*\s+){1,3}" + STREET_SUFFIX +
+                     r"\b\.?(?:,?\s+(?:Apt|Apartment|Unit|#)\.?\s*\w+)?(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,?\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?)?"
+                     r"|" + PO_BOX + "|" + MILITARY)
+ADDRESS_LOWER = re.compile(r"\b" + NOT_STREET + r"\d{1,6}\s+(?:[a-z]+\s+){1,3}(?:street|road|avenue|lane|drive|court|boulevard)\b", re.I)
+ZIP_CUES = "|".join(r"(?<=\b(?i:" + label + ")" + join + ")" for label in ("zip", "zip code", "zipcode", "postal code",
+                                                                         "postcode", "post code")
+                    for join in (r":\s", r"\s", r"\sis\s", r":"))
+ZIP = re.compile(r"(?<![\w$#.,-])\d{5}(?:-\d{4})?(?![\w%-]|,\d)"
+                 r"|(?:" + ZIP_CUES + r")(?=[A-Z0-9]{0,4}\d)[A-Z0-9]{3,5}(?:[ -](?=[A-Z]{0,3}\d)[A-Z0-9]{2,4}|[ ][A-Z]{2})?\b")
 AGE_OVER_89 = re.compile(r"\b(?:(?:9\d|1[0-1]\d)[- ](?:years?|yrs?)[- ]old|(?:9\d|1[0-1]\d)[- ]?(?:yo|y/o|y\.o\.)|"
                          r"age[sd]?\s+(?:9\d|1[0-1]\d)|(?:9\d|1[0-1]\d)(?:st|nd|rd|th) birthday|"
                          r"turn(?:s|ed|ing)?\s+(?:9\d|1[0-1]\d)\b|(?:9\d|1[0-1]\d)\s+years\s+(?:young|old)|"
-                         r"(?:ninety|one hundred)(?:-\w+)? years? old)", re.I)
+                         r"(?:9\d|1[0-1]\d)\s+years?\s+of\s+age|"
+                         r"(?:ninety|one hundred)(?:[- ](?:and[- ])?\w+)?[- ]years?[- ]old)", re.I)
 AGE_APPOSITIVE = re.compile(r"(?<=[A-Za-z.]),\s*(9\d|1[0-1]\d),")
 DATE = re.compile(
     r"\b(?:" + WEEKDAYS + r",?\s+)?" + MONTHS + r"\.?\s+\d{1,2}" + ORD + r"(?:,?\s+\d{4})?\b"
     r"|\b\d{1,2}" + ORD + r"\s+(?:of\s+)?" + MONTHS + r"\.?(?:,?\s+\d{4})?\b"
     r"|(?<![\d/.-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:19|20)?\d{2})?(?![\d/-]|\.\d)"
-    r"|(?<![\d/.-])(?:0?[1-9]|1[0-2])([.-])(?:0?[1-9]|[12]\d|3[01])\1(?:19|20)?\d{2}(?![\d/.-]|\.\d)"
+    r"|(?<![\d/.-])(?:0?[1-9]|1[0-2])([.-])(?:0?[1-9]|[12]\d|3[01])\1(?:19|20)?\d{2}(?![\d/-]|\.\d)"
     r"|\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"
-    r"|\b" + WEEKDAYS + r"\b(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|\b" + WEEKDAY_ALONE + r"\b(?:\s+(?:morning|afternoon|evening|night))?"
+    # spelled-out days: "the third of July", "July the twenty-first"
+    r"|\b(?:the\s+)?" + ORD_WORDS + r"\s+of\s+" + MONTHS + r"\b(?!\s+(?:be|have|not|also|need|want|help)\b)(?:,?\s+\d{4})?"
+    r"|\b" + MONTHS + r"\s+the\s+" + ORD_WORDS + r"\b"
     r"|\b(?:last|this) (?:night|morning|afternoon|evening|week|weekend)\b|\byesterday\b"
     r"|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+(?:last night|this morning|yesterday|today))?", re.I)
 MONTH_ALONE = re.compile(r"\b(?:in|since|on|during|last|this)\s+(" + MONTHS + r")\b(?!\.?\s+\d)")
@@ -59,7 +107,8 @@ ROOM = re.compile(r"\b(?:(?:[A-Z]{2,5}\s+)?(?:room|rm\.?|bed|bay|pod|crib|isolet
                   r"(?<=\bin )\d{1,2}[A-Z](?=\b))", re.I)
 HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{2,30}[A-Za-z0-9_]")
 HASHTAG = re.compile(r"(?<![\w#&])#[A-Za-z][A-Za-z0-9_]*")
-IMAGE = re.compile(r"!\[([^\]\n]*)\]|\[(?:Image|Photo|Picture|Video|Pic)\s*:\s*([^\]\n]*)\]", re.I)
+IMAGE = re.compile(r"!\[([^\]\n]*)\]|\[(?:Image|Photo|Picture|Video|Pic)\s*:\s*([^\]\n]*)\]"
+                   r"|(?<![\w/.-])[\w-]+\.(?:jpe?g|png|gif|heic|tiff?|bmp|webp)\b", re.I)    # or an image file name
 
 
 def iter_regex(kind: str, pattern: re.Pattern[str], text: str, group: int = 0) -> Iterator[tuple[str, int, int]]:
