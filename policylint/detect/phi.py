@@ -12,7 +12,11 @@ Span = tuple[int, int]
 DIRECT_TYPES = {"SSN", "MRN", "ACCOUNT", "HEALTH_PLAN_ID", "LICENSE", "VEHICLE", "DEVICE_ID", "PHONE", "EMAIL",
                 "ADDRESS", "IP"}
 PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their|him)\b", re.I)
-TITLE_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+(?:[A-Z][\w'’-]*\.?)(?:\s+[A-Z][\w'’-]+)*")
+TITLE_NAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?|Nurse|Officer|Deputy|Sgt\.?|Sergeant|Captain|Coach|Pastor|"
+                        r"Ambassador|Firefighter|Professor|Judge)\s+(?:[A-Z][\w'’-]*\.?)(?:\s+[A-Z][\w'’-]+)*")
+SUBJECT_NAME = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?)\s+"
+                          r"(?=(?:just\s+|finally\s+)?(?:rang|was|is|has|had|finished|completed|received|went|came|underwent|"
+                          r"celebrated|beat|got|left|delivered|welcomed|spent)\b)")
 INITIAL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[A-Z]\.(?!\w)|\b[A-Z]\.\s?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b")
 QUOTED_NICK = re.compile(r"\s+[\"“][A-Z][a-z]+[\"”]\s+(?=[A-Z])")
 GREETING = re.compile(r"^\W{0,3}(?:(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening))[ ,]+)?"
@@ -200,7 +204,10 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         raw.append((m.start(1), m.end(1), "cue"))
     for m in VOCATIVE.finditer(text):
         if m.group(1).lower() not in stop:
-            raw.append((m.start(1), m.end(1), "cue"))
+            raw.append((m.start(1), m.end(1), "vocative"))
+    for m in SUBJECT_NAME.finditer(text):
+        if m.group(1).split()[0].lower() not in stop:
+            raw.append((m.start(1), m.end(1), "subject"))
     first = text.lstrip()
     lead = len(text) - len(first)
     for pattern in (GREETING, THANKS_NAME):
@@ -227,7 +234,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             continue
         if any(p.start <= s and e <= p.end for p in people):
             continue
-        if tag in ("cue", "greeting", "initial") and any(
+        if tag in ("cue", "greeting", "initial", "subject") and any(
                 label in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "GPE") and es < e and s < ee
                 and (ee - es) > (e - s) + 1 for label, es, ee in ents):
             continue
@@ -240,8 +247,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     def bare(p: Person) -> list[str]:
         return LEADING_TITLE.sub("", text[p.start:p.end]).split() or [""]
 
-    names_seen = {bare(p)[-1] for p in people if p.source in ("ner", "title", "cue", "greeting")}
-    for name in list(names_seen) + [bare(p)[0] for p in people if p.source == "ner"]:
+    names_seen = {bare(p)[-1] for p in people if p.source in ("ner", "title", "cue", "greeting", "vocative", "subject")}
+    for name in list(names_seen) + [bare(p)[0] for p in people if p.source in ("ner", "title", "subject")
+                                     and len(bare(p)) > 1]:
         if len(name) < 3 or not name[0].isupper():
             continue
         for m in re.finditer(r"\b" + re.escape(name) + r"\b", text):
@@ -258,6 +266,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
 
     # ---- roles --------------------------------------------------------------------------------------
     doc_org = bool(lex.spans("org_relation"))
+    vocative_starts = {s for s, _e, tag in raw if tag == "vocative"}
     dash = max(text.rfind("—"), text.rfind(" – "), text.rfind("\n- "))
     sig_text = text[dash + 1:].strip() if dash >= 0 else ""
     signature_from = dash if dash >= 0 and len(sig_text) <= 80 and "\n" not in sig_text and \
@@ -301,6 +310,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         nsent = next_sentence(sent)
         pronoun_next = nsent is not None and bool(PRONOUN_START.match(text[nsent[0]:nsent[1]]))
         health_next = pronoun_next and nsent is not None and has(health, nsent)
+        if person.start in vocative_starts and not health_here:
+            psent = prev_sentence(sent)
+            health_next = health_next or (psent is not None and has(health, psent))
         care_here = has(care, sent) or (pronoun_next and nsent is not None and has(care, nsent))
         org_here = lex.any_in("org_relation", sent[0], sent[1])
         if person.staff:
@@ -349,11 +361,16 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             for p in group:
                 p.patient, p.reason = True, "the post is about this patient's care"
     about_patient = any(p.patient for p in people)
-    if about_patient:      # relatives and household members of a patient are identifiers too (164.514(b)(2)(i))
+    care_story = has(care, (0, len(text))) and doc_org
+    if about_patient or care_story:    # relatives and household members of a patient are identifiers too
         for p in people:
+            same = [q for q in people if q is not p and tokens(q) & tokens(p)]
+            if any(q.staff or q.public for q in same) or lex.any_in("non_patient", *sentence_of(p.start)):
+                continue
             if not (p.patient or p.staff or p.public) and re.search(
-                    r"\b(?:parents?|mom|mother|dad|father|wife|husband|son|daughter|sister|brother|family|grand\w+|"
-                    r"spouse|partner|twins?|triplets)\b", text[sentence_of(p.start)[0]:sentence_of(p.start)[1]], re.I):
+                    r"\b(?:parents?|mom|mother|dad|father|wife|husband|son|daughter|sister|brother|family(?!\s+[A-Z])|"
+                    r"grand(?:ma|pa|mother|father|son|daughter|kids?|parents?)|spouse|twins?|triplets)\b",
+                    text[sentence_of(p.start)[0]:sentence_of(p.start)[1]]):
                 p.patient, p.reason = True, "a relative of a patient"
     # hashtags naming a patient found elsewhere
     for person in people:

@@ -103,7 +103,7 @@ DATE = re.compile(
     r"|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+(?:last night|this morning|yesterday|today))?", re.I)
 MONTH_ALONE = re.compile(r"\b(?:in|since|on|during|last|this)\s+(" + MONTHS + r")\b(?!\.?\s+\d)")
 DOB = re.compile(r"\b(?:DOB|D\.O\.B\.|date of birth|born(?: on)?|birth ?date|b\.)\s*[:#]?\s*", re.I)
-ROOM = re.compile(r"\b(?:(?:[A-Z]{2,5}\s+)?(?:room|rm\.?|bed|bay|pod|crib|isolette)\s*#?\s*\d{1,4}[A-Z]?|"
+ROOM = re.compile(r"\b(?:(?:(?-i:[A-Z]{2,5})\s+)?(?:room|rm\.?|bed|bay|pod|crib|isolette)\s*#?\s*\d{1,4}[A-Z]?|"
                   r"(?<=\bin )\d{1,2}[A-Z](?=\b))", re.I)
 HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{2,30}[A-Za-z0-9_]")
 HASHTAG = re.compile(r"(?<![\w#&])#[A-Za-z][A-Za-z0-9_]*")
