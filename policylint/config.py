@@ -69,6 +69,12 @@ class Config:
         return merged
 
 
+def _line(mapping: Any, key: Any, default: int | None = None) -> int | None:
+    """The line of ``key`` in a YAML mapping (None for TOML tables, which carry no lines)."""
+    line_of = getattr(mapping, "line_of", None)
+    return line_of(key) if line_of is not None else default
+
+
 def _strs(value: Any, source: str, line: int, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
@@ -85,7 +91,7 @@ def _severities(value: Any, source: str, line: int) -> dict[str, Severity]:
         try:
             result[str(code)] = Severity.parse(str(sev))
         except ValueError as error:
-            raise ConfigError(source, value.line_of(code) if hasattr(value, "line_of") else line, str(error)) from None
+            raise ConfigError(source, _line(value, code, line), str(error)) from None
     return result
 
 
@@ -94,7 +100,10 @@ def parse_config(data: Any, source: str, root: Path) -> Config:
         return Config(source=source, root=root)
     if not isinstance(data, dict):
         raise ConfigError(source, 1, "configuration must be a mapping of keys to values")
-    line_of = data.line_of if hasattr(data, "line_of") else (lambda key: None)
+
+    def line_of(key: str) -> int | None:
+        return _line(data, key)
+
     for key in data:
         if key not in TOP_KEYS:
             raise ConfigError(source, line_of(key), f"unknown key {key!r} (known: {', '.join(sorted(TOP_KEYS))})")
@@ -112,8 +121,8 @@ def parse_config(data: Any, source: str, root: Path) -> Config:
         lex = data["lexicons"]
         if not isinstance(lex, dict):
             raise ConfigError(source, line_of("lexicons"), "'lexicons' must map lexicon names to lists of terms")
-        kwargs["lexicons"] = MappingProxyType({str(k): _strs(v, source, lex.line_of(k), f"lexicons.{k}")
-                                               for k, v in lex.items()})
+        kwargs["lexicons"] = MappingProxyType({str(k): _strs(v, source, _line(lex, k, line_of("lexicons")),
+                                                             f"lexicons.{k}") for k, v in lex.items()})
     for key in ("disclaimer", "model", "platform", "fail_on"):
         if key in data:
             if not isinstance(data[key], str):
@@ -123,7 +132,8 @@ def parse_config(data: Any, source: str, root: Path) -> Config:
         raise ConfigError(source, line_of("fail_on"), "'fail_on' must be error, warning, info or none")
     if "truncation" in data:
         trunc = data["truncation"]
-        if not isinstance(trunc, dict) or not all(isinstance(v, int) and not isinstance(v, bool) for v in trunc.values()):
+        if not isinstance(trunc, dict) or not all(isinstance(v, int) and not isinstance(v, bool) and v > 0
+                                                  for v in trunc.values()):
             raise ConfigError(source, line_of("truncation"), "'truncation' must map platforms to character counts")
         kwargs["truncation"] = MappingProxyType({str(k).lower(): v for k, v in trunc.items()})
     if "paths" in data:
@@ -132,12 +142,12 @@ def parse_config(data: Any, source: str, root: Path) -> Config:
             raise ConfigError(source, line_of("paths"), "'paths' must map glob patterns to settings")
         settings = []
         for pattern, body in raw.items():
-            pline = raw.line_of(pattern)
+            pline = _line(raw, pattern, line_of("paths"))
             if not isinstance(body, dict):
                 raise ConfigError(source, pline, f"paths.{pattern} must be a mapping")
             for key in body:
                 if key not in PATH_KEYS:
-                    raise ConfigError(source, body.line_of(key), f"unknown key {key!r} in paths.{pattern}")
+                    raise ConfigError(source, _line(body, key, pline), f"unknown key {key!r} in paths.{pattern}")
             settings.append(PathSettings(
                 pattern=str(pattern),
                 disable=_strs(body.get("disable", []), source, pline, "disable"),

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from policylint import yamlsafe
 from policylint.checks.schema import KIND_PARAMS, PATTERN_PARAMS
@@ -67,6 +67,9 @@ class Pack:
     lexicons: Mapping[str, tuple[str, ...]]
     rules: tuple[Rule, ...]
     extends: tuple[str, ...] = ()
+    extends_line: int = 0
+    # (lexicon name, line, rule code, key) of every @lexicon reference, checked once `extends` are loaded
+    lexicon_refs: tuple[tuple[str, int, str, str], ...] = ()
 
 
 def builtin_names() -> list[str]:
@@ -94,6 +97,52 @@ def _freeze(value: Any) -> Any:
     return value
 
 
+def _repeat_risk(items: Any, inside_unbounded: bool) -> bool:
+    """True if an unbounded repeat contains another unbounded repeat (e.g. ((a+)x?)+ or (?:\\w+\\s?)*)."""
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as c  # type: ignore[no-redef]
+    for op, av in items:
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) or op is getattr(c, "POSSESSIVE_REPEAT", None):
+            low, high, body = av
+            unbounded = high == c.MAXREPEAT or high > 1000
+            if unbounded and inside_unbounded and op is not getattr(c, "POSSESSIVE_REPEAT", None):
+                return True
+            if _repeat_risk(body, inside_unbounded or (unbounded and op is not getattr(c, "POSSESSIVE_REPEAT", None))):
+                return True
+        elif op is c.SUBPATTERN:
+            if _repeat_risk(av[-1], inside_unbounded):
+                return True
+        elif op is c.BRANCH:
+            if any(_repeat_risk(branch, inside_unbounded) for branch in av[1]):
+                return True
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            if _repeat_risk(av[1], inside_unbounded):
+                return True
+        elif op is getattr(c, "ATOMIC_GROUP", None):
+            continue                              # atomic groups do not backtrack into their body
+        elif op is c.GROUPREF_EXISTS:
+            if _repeat_risk(av[1], inside_unbounded) or (av[2] is not None and _repeat_risk(av[2], inside_unbounded)):
+                return True
+    return False
+
+
+def vet_regex(source: str) -> None:
+    """check_regex, plus a structural check for nested unbounded repeats at any depth of grouping."""
+    check_regex(source)
+    try:
+        try:
+            from re import _parser as sre_parse  # type: ignore[attr-defined]
+        except ImportError:  # pragma: no cover - Python 3.10
+            import sre_parse  # type: ignore[no-redef]
+        parsed = sre_parse.parse(source)
+    except Exception:  # noqa: BLE001 - syntax only the `regex` module knows: matching is time-bounded anyway
+        return
+    if _repeat_risk(parsed, False):
+        raise PatternError("pattern nests unbounded repeats (e.g. (a+)+), which can hang on some input")
+
+
 def _expect(cond: bool, source: str, line: int, message: str, rule: str | None = None) -> None:
     if not cond:
         raise PackError(source, line, message, rule)
@@ -117,14 +166,17 @@ def _examples(value: Any, source: str, line: int, code: str) -> tuple[tuple[Exam
                     raise PackError(source, item_line, f"unknown key {sorted(extra)[0]!r} in example", code)
                 meta = item.get("metadata", {})
                 _expect(isinstance(meta, dict), source, item_line, "example 'metadata' must be a mapping", code)
-                result[key].append(Example(item["text"], _freeze(dict(meta)), str(item.get("format", "text"))))
+                fmt = item.get("format", "text")
+                _expect(fmt in ("text", "markdown"), source, item_line, "example 'format' must be text or markdown",
+                        code)
+                result[key].append(Example(item["text"], _freeze(dict(meta)), str(fmt)))
             else:
                 raise PackError(source, item_line, f"each 'examples.{key}' item must be text or {{text: ...}}", code)
     return tuple(result["fail"]), tuple(result["pass"])
 
 
 def _check_param(kind: str, key: str, value: Any, spec: str, source: str, line: int, code: str,
-                 lexicons: Mapping[str, Any]) -> None:
+                 refs: list[tuple[str, int, str, str]]) -> None:
     def fail(what: str) -> None:
         raise PackError(source, line, f"key {key!r} {what}", code)
 
@@ -155,11 +207,10 @@ def _check_param(kind: str, key: str, value: Any, spec: str, source: str, line: 
         for i, item in enumerate(value):
             item_line = value.item_lines[i] if hasattr(value, "item_lines") else line
             if item.startswith("@"):
-                if item[1:] not in lexicons:
-                    raise PackError(source, item_line, f"key {key!r}: unknown lexicon {item!r}", code)
+                refs.append((item[1:], item_line, code, key))
                 continue
             try:
-                check_regex(item)
+                vet_regex(item)
             except PatternError as error:
                 raise PackError(source, item_line, f"key {key!r}: {error}", code) from None
     else:  # pragma: no cover - schema typo
@@ -181,11 +232,12 @@ def parse_pack(text: str, source: str, *, lexicon_overrides: Mapping[str, Iterab
     lexicons: dict[str, tuple[str, ...]] = {}
     for lex, terms in lexicons_raw.items():
         line = lexicons_raw.line_of(lex)
+        _expect(isinstance(lex, str) and bool(lex.strip()), source, line, "lexicon names must be text")
         _expect(isinstance(terms, list) and all(isinstance(t, str) for t in terms), source, line,
                 f"lexicon {lex!r} must be a list of text")
         for i, term in enumerate(terms):
             try:
-                check_regex(term_to_regex(term))
+                vet_regex(term_to_regex(term))
             except PatternError as error:
                 raise PackError(source, terms.item_lines[i], f"lexicon {lex!r}: {error}") from None
         lexicons[lex] = tuple(terms)
@@ -194,9 +246,11 @@ def parse_pack(text: str, source: str, *, lexicon_overrides: Mapping[str, Iterab
     rules_raw = data.get("rules", [])
     _expect(isinstance(rules_raw, list), source, data.line_of("rules"), "'rules' must be a list")
     rules: list[Rule] = []
+    refs: list[tuple[str, int, str, str]] = []
     seen: dict[str, int] = {}
-    for item in rules_raw:
-        line = getattr(item, "line", data.line_of("rules"))
+    for position, item in enumerate(rules_raw):
+        line = getattr(item, "line", 0) or (rules_raw.item_lines[position] if hasattr(rules_raw, "item_lines")
+                                            else data.line_of("rules"))
         _expect(isinstance(item, dict), source, line, "each rule must be a mapping")
         code = item.get("code")
         _expect(isinstance(code, str) and bool(CODE_RE.match(code)), source, item.line_of("code"),
@@ -229,7 +283,7 @@ def parse_pack(text: str, source: str, *, lexicon_overrides: Mapping[str, Iterab
             if key not in item:
                 _expect(not required, source, item.line, f"kind {kind!r} needs key {key!r}", code)
                 continue
-            _check_param(kind, key, item[key], spec, source, item.line_of(key), code, lexicons)
+            _check_param(kind, key, item[key], spec, source, item.line_of(key), code, refs)
             value = item[key]
             if key in PATTERN_PARAMS and isinstance(value, str):
                 value = [value]
@@ -238,7 +292,8 @@ def parse_pack(text: str, source: str, *, lexicon_overrides: Mapping[str, Iterab
         if "examples" in item:
             fail_ex, pass_ex = _examples(item["examples"], source, item.line_of("examples"), code)
         aliases = item.get("aliases", [])
-        _expect(isinstance(aliases, list), source, item.line_of("aliases"), "'aliases' must be a list", code)
+        _expect(isinstance(aliases, list) and all(isinstance(a, str) for a in aliases), source,
+                item.line_of("aliases"), "'aliases' must be a list of codes", code)
         link = item.get("link")
         _expect(link is None or isinstance(link, str), source, item.line_of("link"), "'link' must be text", code)
         enabled = item.get("enabled", True)
@@ -250,11 +305,27 @@ def parse_pack(text: str, source: str, *, lexicon_overrides: Mapping[str, Iterab
     extends = data.get("extends", [])
     if isinstance(extends, str):
         extends = [extends]
-    _expect(isinstance(extends, list), source, data.line_of("extends"), "'extends' must be a list of packs")
-    refs = data.get("references", []) or []
+    _expect(isinstance(extends, list) and all(isinstance(e, str) and e.strip() for e in extends), source,
+            data.line_of("extends"), "'extends' must be a list of pack names or paths")
+    references = data.get("references", []) or []
+    _expect(isinstance(references, list) and all(isinstance(r, (str, int, float)) for r in references), source,
+            data.line_of("references"), "'references' must be a list of text")
+    for key in ("title", "version", "description"):
+        _expect(key not in data or isinstance(data[key], (str, int, float)), source, data.line_of(key),
+                f"{key!r} must be text")
+    if not extends:                      # otherwise checked by load_packs against the extended packs too
+        _check_lexicon_refs(refs, lexicons, source)
     return Pack(name=name, title=str(data.get("title", name)), version=str(data.get("version", "0")),
-                source=source, references=tuple(str(r) for r in refs), lexicons=MappingProxyType(lexicons),
-                rules=tuple(rules), extends=tuple(str(e) for e in extends))
+                source=source, references=tuple(str(r) for r in references), lexicons=MappingProxyType(lexicons),
+                rules=tuple(rules), extends=tuple(str(e) for e in extends),
+                extends_line=data.line_of("extends") if "extends" in data else 0, lexicon_refs=tuple(refs))
+
+
+def _check_lexicon_refs(refs: Iterable[tuple[str, int, str, str]], known: Iterable[str], source: str) -> None:
+    names = set(known)
+    for name, line, code, key in refs:
+        if name not in names:
+            raise PackError(source, line, f"key {key!r}: unknown lexicon '@{name}'", code)
 
 
 def load_pack(path: Path, *, display: str | None = None) -> Pack:
@@ -273,25 +344,54 @@ def load_pack(path: Path, *, display: str | None = None) -> Pack:
 
 
 def load_packs(names: Iterable[str], base: Path | None = None) -> list[Pack]:
-    """Load packs and everything they ``extends`` (depth first, each once; cycles are errors)."""
+    """Load packs and everything they ``extends`` (depth first, each once; cycles are errors).
+
+    A pack that ``extends`` others may use their lexicons; its @lexicon references are checked once the
+    packs it extends are loaded."""
     loaded: dict[Path, Pack] = {}
+    parents: dict[Path, list[Path]] = {}
     order: list[Pack] = []
 
-    def visit(name: str, origin: Path | None, stack: tuple[Path, ...]) -> None:
-        path = resolve(name, origin).resolve()
+    def ancestors(path: Path) -> Iterator[Pack]:
+        todo, seen_paths = list(parents.get(path, [])), set()
+        while todo:
+            current = todo.pop()
+            if current in seen_paths:
+                continue
+            seen_paths.add(current)
+            yield loaded[current]
+            todo.extend(parents.get(current, []))
+
+    def visit(name: str, origin: Path | None, stack: tuple[Path, ...], referrer: Pack | None) -> Path:
+        where = (referrer.source, referrer.extends_line or None) if referrer else None
+        try:
+            path = resolve(name, origin).resolve()
+        except PackError as error:
+            if where is None:
+                raise
+            raise PackError(*where, f"key 'extends': {str(error).split(': ', 1)[-1]}") from None
+        except (OSError, RuntimeError) as error:     # RuntimeError: symlink loop on some Pythons
+            raise PackError(*(where or (name, None)), f"cannot resolve pack path ({type(error).__name__})") from None
         if path in stack:
             chain = " -> ".join(p.name for p in stack + (path,))
-            raise PackError(str(path), None, f"cyclic 'extends': {chain}")
+            raise PackError(*(where or (str(path), None)), f"key 'extends': cyclic 'extends': {chain}")
         if path in loaded:
-            return
+            return path
+        if where is not None and not path.is_file():
+            raise PackError(*where, f"key 'extends': pack file {name!r} not found")
         pack = load_pack(path, display=_display(path))
-        for parent in pack.extends:
-            visit(parent, path.parent, stack + (path,))
+        parents[path] = [visit(parent, path.parent, stack + (path,), pack) for parent in pack.extends]
+        if pack.extends:
+            known = set(pack.lexicons)
+            for ancestor in ancestors(path):
+                known.update(ancestor.lexicons)
+            _check_lexicon_refs(pack.lexicon_refs, known, pack.source)
         loaded[path] = pack
         order.append(pack)
+        return path
 
     for name in names:
-        visit(name, base, ())
+        visit(name, base, (), None)
     codes: dict[str, str] = {}
     for pack in order:
         for rule in pack.rules:

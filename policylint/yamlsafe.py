@@ -36,34 +36,79 @@ SAFE_TAGS = {
 }
 
 
+MAX_DEPTH = 64
+
+
+def _one_line(error: yaml.YAMLError) -> str:
+    problem = getattr(error, "problem", None)
+    if not problem and isinstance(error, yaml.reader.ReaderError):
+        problem = f"unacceptable character #x{error.character:04x}" if isinstance(error.character, int) \
+            else "unacceptable character"
+    text = str(problem or error)
+    return " ".join(text.split())[:200]
+
+
+def _error_line(error: yaml.YAMLError, text: str) -> int | None:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    if mark is not None:
+        return int(mark.line) + 1
+    position = getattr(error, "position", None)
+    if isinstance(position, int):
+        return text.count("\n", 0, position) + 1
+    return None
+
+
 def load(text: str) -> Any:
-    """Parse YAML text into plain values with line information; raise YamlError with a line."""
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
+    """Parse YAML text into plain values with line information; raise YamlError with a line.
+
+    Bounded before anything is built: at most MAX_YAML_BYTES, MAX_NODES nodes and MAX_DEPTH levels of
+    nesting, no anchors or aliases (so no billion-laughs), only the standard scalar/collection tags."""
+    if len(text) > MAX_YAML_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
         raise YamlError(f"file is larger than {MAX_YAML_BYTES // 1024} KB", 1)
+    depth = 0
+    events = 0
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            events += 1
+            if events > 2 * MAX_NODES:
+                raise YamlError("document is too large", event.start_mark.line + 1)
             if isinstance(event, yaml.AliasEvent):
                 raise YamlError("YAML aliases (*name) are not allowed", event.start_mark.line + 1)
             anchor = getattr(event, "anchor", None)
             if anchor:
                 raise YamlError("YAML anchors (&name) are not allowed", event.start_mark.line + 1)
+            tag = getattr(event, "tag", None)
+            if tag and tag not in ("!", "?") and _resolve_tag(tag) not in SAFE_TAGS:
+                raise YamlError(f"tag {tag!r} is not allowed", event.start_mark.line + 1)
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlError(f"nested more than {MAX_DEPTH} levels deep", event.start_mark.line + 1)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise YamlError(f"YAML syntax error: {getattr(error, 'problem', None) or error}",
-                        mark.line + 1 if mark else None) from None
+        raise YamlError(f"YAML syntax error: {_one_line(error)}", _error_line(error, text)) from None
+    except RecursionError:
+        raise YamlError("YAML is nested too deeply", None) from None
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
+        if node is None:
+            return None
+        counter = [0]
+        return _convert(node, loader, counter)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise YamlError(f"YAML syntax error: {getattr(error, 'problem', None) or error}",
-                        mark.line + 1 if mark else None) from None
+        raise YamlError(f"YAML syntax error: {_one_line(error)}", _error_line(error, text)) from None
+    except RecursionError:
+        raise YamlError("YAML is nested too deeply", None) from None
     finally:
         loader.dispose()
-    if node is None:
-        return None
-    counter = [0]
-    return _convert(node, loader, counter)
+
+
+def _resolve_tag(tag: str) -> str:
+    if tag.startswith("!!"):
+        return "tag:yaml.org,2002:" + tag[2:]
+    return tag
 
 
 def _convert(node: yaml.Node, loader: yaml.SafeLoader, counter: list[int]) -> Any:
@@ -99,4 +144,6 @@ def _convert(node: yaml.Node, loader: yaml.SafeLoader, counter: list[int]) -> An
     try:
         return loader.construct_object(node, deep=True)
     except yaml.YAMLError as error:
-        raise YamlError(f"bad value: {getattr(error, 'problem', None) or error}", line) from None
+        raise YamlError(f"bad value: {_one_line(error)}", line) from None
+    except (ValueError, OverflowError) as error:      # e.g. a timestamp such as 2024-13-45
+        raise YamlError(f"bad value ({type(error).__name__})", line) from None

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Union
 
-from policylint.document import Document
+from policylint.document import Document, clean_surrogates
 
 DEFAULT_INCLUDE: tuple[str, ...] = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.jsonl", "*.csv")
 DEFAULT_EXCLUDE: tuple[str, ...] = (".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__",
@@ -48,14 +49,18 @@ class InputError(Exception):
 
 
 def decode(data: bytes) -> str:
-    """Decode file bytes: UTF-8 (BOM stripped) or UTF-16 with a BOM; refuse binary data."""
+    """Decode file bytes: UTF-8 (BOM stripped) or UTF-16/UTF-32 with a BOM; refuse binary data."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as error:
-            raise InputError(f"not valid UTF-16 text ({error.reason} at byte {error.start})") from None
+    else:
+        for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                           (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+            if data.startswith(bom):
+                try:
+                    text = data.decode(codec)
+                except UnicodeDecodeError as error:
+                    raise InputError(f"not valid {codec.upper()} text ({error.reason} at byte {error.start})") from None
+                return text[1:] if text.startswith("\ufeff") else text
     if b"\x00" in data[:8192]:
         raise InputError("looks like a binary file (NUL bytes); not checked")
     try:
@@ -77,6 +82,7 @@ def kind_of(name: str) -> str:
 def documents_from_text(path: str, text: str, kind: str, options: SourceOptions) -> Iterator[Item]:
     from policylint.sources import batch, markup
 
+    text = clean_surrogates(text)
     if not text.strip():
         yield Notice(path, "empty file; nothing to check", error=False)
         return
@@ -92,22 +98,40 @@ def documents_from_text(path: str, text: str, kind: str, options: SourceOptions)
         yield Document(path=path, text=text, prose=text, format="text", directives=text)
 
 
-def read_file(path: Path, options: SourceOptions) -> Iterator[Item]:
+def read_file(path: Path, options: SourceOptions, *, walked: bool = False) -> Iterator[Item]:
+    """Documents of one file. Reads at most MAX_FILE_BYTES (+1) so a device or a growing file cannot
+    exhaust memory; FIFOs and devices met while walking a folder are skipped."""
     shown = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            yield Notice(shown, "is a directory")
+            return
+        if not stat.S_ISREG(st.st_mode) and walked:
+            yield Notice(shown, "is not a regular file; skipped", error=False)
+            return
+        if st.st_size > MAX_FILE_BYTES:
             yield Notice(shown, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; not checked")
             return
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            yield Notice(shown, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; not checked")
+            return
     except IsADirectoryError:
         yield Notice(shown, "is a directory")
+        return
+    except FileNotFoundError:
+        if walked and path.is_symlink():
+            yield Notice(shown, "is a broken symbolic link; skipped", error=False)
+        else:
+            yield Notice(shown, "no such file")
         return
     except PermissionError:
         yield Notice(shown, "cannot be read (permission denied)")
         return
     except OSError as error:
-        yield Notice(shown, f"cannot be read ({error.strerror or error})")
+        yield Notice(shown, f"cannot be read ({error.strerror or type(error).__name__})")
         return
     try:
         text = decode(data)
@@ -125,11 +149,19 @@ def _excluded(rel: str, name: str, patterns: Iterable[str]) -> bool:
     return False
 
 
-def walk(root: Path, options: SourceOptions) -> Iterator[Path]:
-    """Files under ``root`` matching the include patterns, sorted, skipping excludes and symlink loops."""
+def walk(root: Path, options: SourceOptions, problems: list[Notice] | None = None) -> Iterator[Path]:
+    """Files under ``root`` matching the include patterns, sorted, skipping excludes and symlink loops.
+
+    Folders that cannot be read are added to ``problems`` (when given) as notices."""
     exclude = DEFAULT_EXCLUDE + tuple(options.exclude)
     seen: set[tuple[int, int]] = set()
-    for current, dirs, files in os.walk(root, followlinks=True):
+
+    def on_error(error: OSError) -> None:
+        if problems is not None:
+            where = error.filename if isinstance(error.filename, str) else str(root)
+            problems.append(Notice(where, f"folder cannot be read ({error.strerror or type(error).__name__})"))
+
+    for current, dirs, files in os.walk(root, followlinks=True, onerror=on_error):
         try:
             st = os.stat(current)
             key = (st.st_dev, st.st_ino)
@@ -147,7 +179,7 @@ def walk(root: Path, options: SourceOptions) -> Iterator[Path]:
             rel = os.path.normpath(os.path.join(rel_dir, name))
             if _excluded(rel, name, exclude):
                 continue
-            if any(fnmatch.fnmatch(name.lower(), pattern) for pattern in options.include):
+            if any(fnmatch.fnmatch(name.lower(), pattern.lower()) for pattern in options.include):
                 yield Path(current) / name
 
 
@@ -166,9 +198,13 @@ def iter_inputs(paths: Iterable[str], options: SourceOptions, stdin_text: str | 
             yield Notice(raw, "is a broken symbolic link")
         elif path.is_dir():
             found = False
-            for file in walk(path, options):
+            problems: list[Notice] = []
+            for file in walk(path, options, problems):
                 found = True
-                yield from read_file(file, options)
+                yield from problems
+                problems.clear()
+                yield from read_file(file, options, walked=True)
+            yield from problems
             if not found:
                 yield Notice(raw, "no files to check in this directory", error=False)
         elif path.exists():

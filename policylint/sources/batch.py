@@ -1,22 +1,35 @@
-"""Batch exports: one Document per JSONL line or CSV row (scheduled-post exports)."""
+"""Batch exports: one Document per JSONL line or CSV row (scheduled-post exports).
+
+A bad record (invalid JSON, broken CSV quoting, no text field) becomes a Notice with its line in the file;
+the other records are still checked. Each record's Document carries anchors, so a finding's line and
+column are those of the physical file even inside multi-line quoted CSV cells or JSON escapes.
+"""
 from __future__ import annotations
 
-import csv
-import io
+import bisect
 import json
+import re
 from typing import Any, Iterator, Mapping
 
-from policylint.document import Document
+from policylint.document import Anchor, Document, clean_surrogates, line_starts
 
 TEXT_FIELDS = ("text", "message", "Message", "content", "Content", "post", "Post", "body", "Body", "caption",
                "Caption", "Text", "Post Text", "post_text")
 ID_FIELDS = ("id", "ID", "Id", "post_id", "Post ID")
 META_FIELDS = ("platform", "Platform", "network", "Network", "channel", "Channel", "format", "type")
+LINE_END = re.compile(r"\r\n|\r|\n")
+JSON_ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\.")
+JSON_WS = re.compile(r"[ \t\n\r]*")
+MAX_RECORD_DEPTH_ERRORS = (RecursionError, ValueError, OverflowError)
 
 
 def _pick(record: Mapping[str, Any], wanted: str | None, fallbacks: tuple[str, ...]) -> str | None:
+    """The field to use: the one asked for (exact, else case-insensitive), else the first fallback present."""
     if wanted:
-        return wanted if wanted in record else None
+        if wanted in record:
+            return wanted
+        folded = {str(name).strip().casefold(): name for name in record}
+        return folded.get(wanted.strip().casefold())
     for name in fallbacks:
         if name in record:
             return name
@@ -28,22 +41,79 @@ def _metadata(record: Mapping[str, Any]) -> dict[str, Any]:
     for name in META_FIELDS:
         value = record.get(name)
         if isinstance(value, str) and value.strip():
-            meta[name.lower() if name.lower() != "network" and name.lower() != "channel" else "platform"] = value
+            meta[name.lower() if name.lower() not in ("network", "channel") else "platform"] = value
     if isinstance(record.get("metadata"), dict):
         meta.update(record["metadata"])
     return meta
 
 
+def _prose(body: str, kind: str) -> tuple[str, dict[str, Any]]:
+    if kind == "markdown":
+        from policylint.sources.markup import markdown_prose
+
+        prose, front, _ = markdown_prose(body)
+        return prose, front
+    return body, {}
+
+
+# ---------------------------------------------------------------------------------------------- JSONL
+
+
+def _json_value_start(line: str, field: str) -> int | None:
+    """Offset of the opening quote of top-level ``field``'s string value in a JSON object line."""
+    decoder = json.JSONDecoder()
+    i = JSON_WS.match(line, 0).end()  # type: ignore[union-attr]
+    if line[i:i + 1] != "{":
+        return None
+    i = JSON_WS.match(line, i + 1).end()  # type: ignore[union-attr]
+    found = None
+    while i < len(line) and line[i] == '"':
+        key, i = json.decoder.scanstring(line, i + 1)  # type: ignore[attr-defined]
+        i = JSON_WS.match(line, i).end()  # type: ignore[union-attr]
+        if line[i:i + 1] != ":":
+            return None
+        i = JSON_WS.match(line, i + 1).end()  # type: ignore[union-attr]
+        if key == field and line[i:i + 1] == '"':
+            found = i                      # the last duplicate wins, as in json.loads
+        _, i = decoder.raw_decode(line, i)
+        i = JSON_WS.match(line, i).end()  # type: ignore[union-attr]
+        if line[i:i + 1] != ",":
+            break
+        i = JSON_WS.match(line, i + 1).end()  # type: ignore[union-attr]
+    return found
+
+
+def _json_anchors(line: str, quote: int, body: str, line_number: int) -> tuple[Anchor, ...]:
+    """Anchors mapping offsets in the decoded string to columns in the raw JSONL line."""
+    anchors: list[Anchor] = [(0, line_number, quote + 2)]
+    decoded = 0
+    raw = quote + 1
+    for m in JSON_ESCAPE.finditer(line, quote + 1):
+        if line[raw:m.start()].find('"') >= 0:
+            break
+        decoded += m.start() - raw + 1
+        raw = m.end()
+        anchors.append((decoded, line_number, raw + 1))
+    closing = line.find('"', raw)
+    if closing < 0 or decoded + (closing - raw) != len(body):
+        return ((0, line_number, quote + 2),)        # unexpected shape: at least the right line
+    return tuple(anchors)
+
+
 def jsonl_documents(path: str, text: str, options: Any) -> Iterator[Any]:
     from policylint.sources import Notice
 
-    for number, line in enumerate(text.splitlines(), start=1):
+    # JSON strings may hold U+2028, U+0085... raw; only CR and LF end a JSONL line.
+    for number, line in enumerate(LINE_END.split(text), start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            yield Notice(path, f"record is not valid JSON ({error.msg}); skipped", number)
+            yield Notice(path, f"record is not valid JSON ({error.msg} at column {error.colno}); skipped", number)
+            continue
+        except MAX_RECORD_DEPTH_ERRORS:
+            yield Notice(path, "record is not valid JSON (nested too deeply or out of range); skipped", number)
             continue
         if not isinstance(record, dict):
             yield Notice(path, "record is not a JSON object; skipped", number)
@@ -54,88 +124,154 @@ def jsonl_documents(path: str, text: str, options: Any) -> Iterator[Any]:
             yield Notice(path, f"record has no text field {wanted!r} (use --text-field); skipped", number)
             continue
         id_name = _pick(record, options.id_field, ID_FIELDS)
-        record_id = str(record[id_name]) if id_name and record.get(id_name) is not None else str(number)
-        body = record[field]
-        meta = _metadata(record)
+        raw_id = record.get(id_name) if id_name else None
+        record_id = clean_surrogates(str(raw_id)) if raw_id is not None and not isinstance(raw_id, (dict, list)) \
+            else str(number)
+        body = clean_surrogates(record[field])
+        if not body.strip():
+            continue
         kind = "markdown" if str(record.get("format", "")).lower() == "markdown" else "text"
-        if kind == "markdown":
-            from policylint.sources.markup import markdown_prose
+        prose, front = _prose(body, kind)
+        try:
+            start = _json_value_start(line, field)
+            anchors = _json_anchors(line, start, body, number) if start is not None else ()
+        except MAX_RECORD_DEPTH_ERRORS:
+            anchors = ()
+        yield Document(path=path, text=body, prose=prose, record=record_id, first_line=number,
+                       metadata={**_metadata(record), **front}, format="jsonl", directives=body,
+                       anchors=anchors)
 
-            prose, front, _ = markdown_prose(body)
-            meta = {**meta, **front}
+
+# ------------------------------------------------------------------------------------------------ CSV
+
+
+class _Cell:
+    __slots__ = ("value", "start", "end", "quoted")
+
+    def __init__(self, value: str, start: int, end: int, quoted: bool) -> None:
+        self.value, self.start, self.end, self.quoted = value, start, end, quoted
+
+
+def _sniff_delimiter(text: str) -> str:
+    first = LINE_END.split(text[:65536], 1)[0]
+    if "," in first:
+        return ","
+    for candidate in (";", "\t", "|"):
+        if candidate in first:
+            return candidate
+    return ","
+
+
+def _csv_rows(text: str, delimiter: str) -> Iterator[tuple[int, list[_Cell] | None, str | None]]:
+    """(offset where the row starts, cells or None, problem) for every row; a bad row is skipped and reading
+    resumes on the physical line after the one where the bad row started."""
+    quoted = re.compile(r'"[^"]*(?:""[^"]*)*"')
+    unquoted = re.compile(r"[^" + re.escape(delimiter) + r"\r\n]*")
+    n = len(text)
+    pos = 0
+    while pos < n:
+        row_start = pos
+        cells: list[_Cell] = []
+        problem = None
+        while True:
+            if text.startswith('"', pos):
+                m = quoted.match(text, pos)
+                if m is None:
+                    problem = "a quoted cell is never closed"
+                    break
+                cells.append(_Cell(m.group()[1:-1].replace('""', '"'), m.start() + 1, m.end() - 1, True))
+                pos = m.end()
+                if pos < n and text[pos] not in (delimiter, "\r", "\n"):
+                    problem = "unexpected text after a closing quote"
+                    break
+            else:
+                m = unquoted.match(text, pos)
+                assert m is not None
+                cells.append(_Cell(m.group(), m.start(), m.end(), False))
+                pos = m.end()
+            if pos >= n:
+                break
+            if text[pos] == delimiter:
+                pos += 1
+                continue
+            pos += 2 if text.startswith("\r\n", pos) else 1
+            break
+        if problem is not None:
+            m = LINE_END.search(text, row_start)
+            pos = m.end() if m else n
+            yield row_start, None, problem
         else:
-            prose = body
-        yield Document(path=path, text=body, prose=prose, record=record_id, first_line=number, metadata=meta,
-                       format="jsonl", directives=body)
+            yield row_start, cells, None
+
+
+def _csv_anchors(text: str, cell: _Cell, starts: list[int]) -> tuple[Anchor, ...]:
+    def where(raw: int) -> tuple[int, int]:
+        index = bisect.bisect_right(starts, raw) - 1
+        return index + 1, raw - starts[index] + 1
+
+    anchors: list[Anchor] = [(0, *where(cell.start))]
+    if not cell.quoted:
+        return tuple(anchors)
+    decoded = 0
+    raw = cell.start
+    for m in re.finditer(r'""|\r\n|\r|\n', text[cell.start:cell.end]):
+        absolute_start, absolute_end = cell.start + m.start(), cell.start + m.end()
+        decoded += absolute_start - raw + (1 if m.group() == '""' else len(m.group()))
+        raw = absolute_end
+        anchors.append((decoded, *where(raw)))
+    return tuple(anchors)
 
 
 def csv_documents(path: str, text: str, options: Any) -> Iterator[Any]:
     from policylint.sources import Notice
 
-    stream = io.StringIO(text, newline="")
-    reader = csv.reader(stream, strict=True)
-    try:
-        header = next(reader)
-    except (csv.Error, StopIteration) as error:
-        yield Notice(path, f"cannot read the CSV header ({error})", 1)
+    starts = line_starts(text)
+
+    def line_of(offset: int) -> int:
+        return bisect.bisect_right(starts, offset)
+
+    delimiter = _sniff_delimiter(text)
+    rows = _csv_rows(text, delimiter)
+    header: list[_Cell] | None = None
+    for offset, cells, problem in rows:
+        if problem is not None:
+            yield Notice(path, f"cannot read the CSV header ({problem})", line_of(offset))
+            return
+        if cells and any(c.value.strip() for c in cells):
+            header = cells
+            break
+    if header is None:
+        yield Notice(path, "CSV file has no header row", 1, error=False)
         return
-    columns = {name.strip(): index for index, name in enumerate(header)}
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        columns.setdefault(cell.value.strip(), index)
     text_name = _pick(columns, options.text_field, TEXT_FIELDS)
     if text_name is None:
         wanted = options.text_field or "text/message/content/post"
-        yield Notice(path, f"no text column {wanted!r} in the header (use --text-field)", 1)
+        yield Notice(path, f"no text column {wanted!r} in the header (use --text-field)", line_of(header[0].start))
         return
     id_name = _pick(columns, options.id_field, ID_FIELDS)
+    text_index = columns[text_name]
     row_number = 0
-    while True:
-        start_line = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            yield Notice(path, f"malformed CSV row ({error}); skipped", start_line)
-            # resynchronise on the next physical line
-            rest = stream.read()
-            stream = io.StringIO(rest.split("\n", 1)[1] if "\n" in rest else "", newline="")
-            offset = start_line
-            reader = _OffsetReader(stream, offset)
-            continue
+    for offset, cells, problem in rows:
         row_number += 1
-        if not row or all(not cell.strip() for cell in row):
+        if problem is not None or cells is None:
+            yield Notice(path, f"malformed CSV row ({problem}); skipped", line_of(offset))
             continue
-        index = columns[text_name]
-        if index >= len(row):
-            yield Notice(path, "row has fewer columns than the header; skipped", start_line)
+        if all(not c.value.strip() for c in cells):
+            row_number -= 1                    # blank lines are not rows
             continue
-        body = row[index]
+        if text_index >= len(cells):
+            yield Notice(path, "row has fewer columns than the header; skipped", line_of(offset))
+            continue
+        cell = cells[text_index]
+        body = clean_surrogates(cell.value)
         if not body.strip():
             continue
-        record = {name: row[i] for name, i in columns.items() if i < len(row)}
-        record_id = record.get(id_name) if id_name else None
-        yield Document(path=path, text=body, prose=body, record=str(record_id or row_number),
-                       first_line=start_line + _physical_offset(row, index), metadata=_metadata(record),
-                       format="csv", directives=body)
-
-
-def _physical_offset(row: list[str], index: int) -> int:
-    """Lines taken by the cells before the text cell (multi-line quoted cells)."""
-    return sum(cell.count("\n") for cell in row[:index])
-
-
-class _OffsetReader:
-    """csv.reader whose line_num continues from an offset (after skipping a bad row)."""
-
-    def __init__(self, stream: io.StringIO, offset: int) -> None:
-        self._reader = csv.reader(stream, strict=True)
-        self._offset = offset
-
-    def __iter__(self) -> "_OffsetReader":
-        return self
-
-    def __next__(self) -> list[str]:
-        return next(self._reader)
-
-    @property
-    def line_num(self) -> int:
-        return self._reader.line_num + self._offset
+        record = {name: cells[i].value for name, i in columns.items() if i < len(cells)}
+        record_id = (record.get(id_name) or "").strip() if id_name else ""
+        anchors = _csv_anchors(text, cell, starts)
+        yield Document(path=path, text=body, prose=body, record=clean_surrogates(record_id) or str(row_number),
+                       first_line=anchors[0][1], metadata=_metadata(record), format="csv", directives=body,
+                       anchors=anchors)
