@@ -66,6 +66,8 @@ class Analysis:
 
     def find(self, ref: str) -> list[Span]:
         hits = self._cache.get(ref)
+        if hits is None and ref == "@:imperative":
+            hits = list(self.imperatives)
         if hits is None:
             hits = list(self.context.matcher(ref).finditer(self.document.prose))
             self._cache[ref] = hits
@@ -129,7 +131,9 @@ def analyze(documents: Sequence[Document], nlp: Any, context: RunContext, *, bat
         for sent in sdoc.sents:
             bucket["sents"].append((offset + sent.start_char, offset + sent.end_char))
             first = next((t for t in sent if t.is_alpha), None)
-            if first is not None and first.tag_ == "VB" and first.i == _first_word_index(sent):
+            if first is not None and first.tag_ == "VB" and first.i == _first_word_index(sent) and \
+                    first.idx > 0 and sdoc.text[first.idx - 1] not in "#@" or (first is not None and first.idx == 0
+                                                                                and first.tag_ == "VB"):
                 bucket["imp"].append((offset + sent.start_char, offset + sent.end_char))
         for ent in sdoc.ents:
             bucket["ents"].append((ent.label_, offset + ent.start_char, offset + ent.end_char))

@@ -207,7 +207,10 @@ def _check_param(kind: str, key: str, value: Any, spec: str, source: str, line: 
         for i, item in enumerate(value):
             item_line = value.item_lines[i] if hasattr(value, "item_lines") else line
             if item.startswith("@"):
-                refs.append((item[1:], item_line, code, key))
+                for part in item.split("|"):      # "@a|@b": one signal that either lexicon gives
+                    if not part.startswith("@"):
+                        raise PackError(source, item_line, f"key {key!r}: '{item}' mixes lexicons and regex", code)
+                    refs.append((part[1:], item_line, code, key))
                 continue
             try:
                 vet_regex(item)
@@ -321,8 +324,11 @@ def parse_pack(text: str, source: str, *, lexicon_overrides: Mapping[str, Iterab
                 extends_line=data.line_of("extends") if "extends" in data else 0, lexicon_refs=tuple(refs))
 
 
+BUILTIN_SIGNALS = {":imperative"}     # computed by the analysis (sentences opening with a base-form verb)
+
+
 def _check_lexicon_refs(refs: Iterable[tuple[str, int, str, str]], known: Iterable[str], source: str) -> None:
-    names = set(known)
+    names = set(known) | BUILTIN_SIGNALS
     for name, line, code, key in refs:
         if name not in names:
             raise PackError(source, line, f"key {key!r}: unknown lexicon '@{name}'", code)

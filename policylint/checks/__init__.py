@@ -67,9 +67,15 @@ def check_require(rule: Rule, analysis: Analysis) -> Iterator[Hit]:
     if any(not analysis.find(ref) for ref in p.get("gate", ())):
         return
     triggers = tuple(p["trigger"])
-    signals = [(ref, analysis.find(ref)) for ref in triggers]
+    signals = [(ref, analysis.find_all(tuple(ref.split("|")) if ref.startswith("@") else (ref,)))
+               for ref in triggers]
     fired = [(ref, hits) for ref, hits in signals if hits]
-    if len(fired) < p.get("min_signals", 1):
+    topics = sum(1 for ref in p.get("topics", ())
+                 if analysis.find_all(tuple(ref.split("|")) if ref.startswith("@") else (ref,)))
+    need = p.get("min_signals", 1)
+    if p.get("strong_topics") and topics >= p["strong_topics"]:
+        need -= 1
+    if topics < p.get("min_topics", 0) or len(fired) < max(need, 1):
         return
     if p.get("unless") and analysis.find_all(tuple(p["unless"])):
         return

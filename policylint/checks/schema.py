@@ -8,7 +8,8 @@ PHI_TYPES = ("NAME", "AGE_OVER_89", "DATE", "LOCATION", "ADDRESS", "ZIP", "PHONE
 KIND_PARAMS: dict[str, dict[str, str]] = {
     "phi": {"entities": "strlist!", "context": "choice:health|any", "authorization": "choice:respect|ignore",
             "sensitive": "patterns", "review_reply": "bool"},
-    "require": {"gate": "patterns", "trigger": "patterns!", "min_signals": "int", "accept": "patterns!", "unless": "patterns",
+    "require": {"gate": "patterns", "topics": "patterns", "min_topics": "int", "strong_topics": "int",
+                "trigger": "patterns!", "min_signals": "int", "accept": "patterns!", "unless": "patterns",
                 "accept_config": "str", "hashtags_count": "bool", "before_cut": "bool", "placement_only": "bool"},
     "forbid": {"patterns": "patterns!", "unless": "patterns", "unless_scope": "choice:sentence|document",
                "with": "patterns", "with_scope": "choice:sentence|document|window", "skip_quoted": "bool",
@@ -20,4 +21,4 @@ KIND_PARAMS: dict[str, dict[str, str]] = {
     "metadata": {"require_keys": "strlist!", "when_format": "strlist", "when_platform": "strlist"},
 }
 
-PATTERN_PARAMS = {"gate", "sensitive", "trigger", "accept", "unless", "patterns", "with", "avoid"}
+PATTERN_PARAMS = {"gate", "topics", "sensitive", "trigger", "accept", "unless", "patterns", "with", "avoid"}
