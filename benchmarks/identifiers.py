@@ -240,15 +240,19 @@ def score_deidgate(values: list[tuple[str, str, int, int, str]], preds: dict[str
     return found, total, missed
 
 
+def fmt3(v: float | None) -> str:
+    return "   n/a" if v is None else f"{v:6.3f}"
+
+
 def print_deidgate(total: Counter, pl: Counter, pr: Counter) -> None:
     print(f"\n== 2. Value recall: {DEIDGATE.name} ({sum(total.values())} values; found = any candidate overlaps) ==")
     print(f"{'category':<13}{'n':>3} | {'policylint-strict':>17} | {'presidio-plain':>15}")
     for cat in sorted(total, key=lambda c: (-total[c], c)):
-        print(f"{cat:<13}{total[cat]:3d} | {pl[cat]:>11d} {fmt(ratio(pl[cat], total[cat]))} |"
-              f" {pr[cat]:>9d} {fmt(ratio(pr[cat], total[cat]))}")
+        print(f"{cat:<13}{total[cat]:3d} | {pl[cat]:>10d} {fmt3(ratio(pl[cat], total[cat]))} |"
+              f" {pr[cat]:>8d} {fmt3(ratio(pr[cat], total[cat]))}")
     n = sum(total.values())
-    print(f"{'ALL':<13}{n:3d} | {sum(pl.values()):>11d} {fmt(ratio(sum(pl.values()), n))} |"
-          f" {sum(pr.values()):>9d} {fmt(ratio(sum(pr.values()), n))}")
+    print(f"{'ALL':<13}{n:3d} | {sum(pl.values()):>10d} {fmt3(ratio(sum(pl.values()), n))} |"
+          f" {sum(pr.values()):>8d} {fmt3(ratio(sum(pr.values()), n))}")
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -108,7 +108,7 @@ ROOM = re.compile(r"\b(?:(?:(?-i:[A-Z]{2,5})\s+)?(?:room|rm\.?|bed|bay|pod|crib|
 HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{2,30}[A-Za-z0-9_]")
 HASHTAG = re.compile(r"(?<![\w#&])#[A-Za-z][A-Za-z0-9_]*")
 IMAGE = re.compile(r"!\[([^\]\n]*)\]|\[(?:Image|Photo|Picture|Video|Pic)\s*:\s*([^\]\n]*)\]"
-                   r"|(?<![\w/.-])[\w-]+\.(?:jpe?g|png|gif|heic|tiff?|bmp|webp)\b", re.I)    # or an image file name
+                   r"|(?<![\w/.-])(?<!\]\()[\w-]+\.(?:jpe?g|png|gif|heic|tiff?|bmp|webp)\b", re.I)    # or an image file name
 
 
 def iter_regex(kind: str, pattern: re.Pattern[str], text: str, group: int = 0) -> Iterator[tuple[str, int, int]]:
