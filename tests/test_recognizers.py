@@ -153,6 +153,11 @@ def test_zip_not_matched(text: str) -> None:
     ("open Sat. 9/14 only", "Sat"),
     ("Tue, Nov 12 at the clinic", "Tue, Nov 12"),
     ("the 2nd of May 2021 visit", "2nd of May 2021"),
+    ("admitted in October 2022 with", "October 2022"),                  # month and year
+    ("follow-up 7/2023 booked", "7/2023"),
+    ("dated 9-Oct-2021 in the chart", "9-Oct-2021"),
+    ("seen 23/04/2021 abroad", "23/04/2021"),                           # day first when the day is > 12
+    ("stamp 2022-11-05T08:30Z logged", "2022-11-05T08:30Z"),
 ])
 def test_date_matched(text: str, date: str) -> None:
     assert date in found(R.DATE, text)
@@ -166,6 +171,10 @@ def test_date_matched(text: str, date: str) -> None:
     "an A1C of 6.5",
     "rest 3-5 days",
     "the first of may be best",
+    "add 1/2 cup of oats",                              # fractions, not dates
+    "about 3/4 of adults",
+    "may 2025 bring you joy",
+    "a 12/24 hour shift",
 ])
 def test_date_not_matched(text: str) -> None:
     assert found(R.DATE, text) == []

@@ -92,9 +92,16 @@ AGE_APPOSITIVE = re.compile(r"(?<=[A-Za-z.]),\s*(9\d|1[0-1]\d),")
 DATE = re.compile(
     r"\b(?:" + WEEKDAYS + r",?\s+)?" + MONTHS + r"\.?\s+\d{1,2}" + ORD + r"(?:,?\s+\d{4})?\b"
     r"|\b\d{1,2}" + ORD + r"\s+(?:of\s+)?" + MONTHS + r"\.?(?:,?\s+\d{4})?\b"
-    r"|(?<![\d/.-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:19|20)?\d{2})?(?![\d/-]|\.\d)"
+    r"|(?<![\d/.-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:19|20)?\d{2}(?![\d/-]|\.\d)|(?![\d/-]|\.\d)"
+    r"(?!\s*(?:cups?|c\.|tsp|tbsp|teaspoons?|tablespoons?|inch(?:es)?|in\.|oz|ounces?|lbs?|pounds?|miles?|mi\b|of\b|mg|ml|"
+    r"tabs?|tablets?|pills?|doses?|hours?|hrs?|min(?:ute)?s?)\b))"      # not a fraction: "1/2 cup", "3/4 of"
     r"|(?<![\d/.-])(?:0?[1-9]|1[0-2])([.-])(?:0?[1-9]|[12]\d|3[01])\1(?:19|20)?\d{2}(?![\d/-]|\.\d)"
-    r"|\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"
+    r"|\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)(?:T\d{2}:\d{2}(?::\d{2})?Z?)?"
+    # day first when the day cannot be a month (21/05/2021, 21.5.21); month and year (5/2021, March 2023, 5-May-2021)
+    r"|(?<![\d/.-])(?:1[3-9]|2\d|3[01])([/.])(?:0?[1-9]|1[0-2])\2(?:19|20)?\d{2}(?![\d/-]|\.\d)"
+    r"|(?<![\d/.-])(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\d/-]|\.\d)"
+    r"|\b(?:\d{1,2}-)?" + MONTHS + r"-(?:(?:19|20)?\d{2}|\d{1,2})\b|\b\d{1,2}-" + MONTHS + r"\b"
+    r"|\b(?!(?-i:may)\b)" + MONTHS + r"\.?,?\s+(?:19|20)\d{2}\b"
     r"|\b" + WEEKDAY_ALONE + r"\b(?:\s+(?:morning|afternoon|evening|night))?"
     # spelled-out days: "the third of July", "July the twenty-first"
     r"|\b(?:the\s+)?" + ORD_WORDS + r"\s+of\s+" + MONTHS + r"\b(?!\s+(?:be|have|not|also|need|want|help)\b)(?:,?\s+\d{4})?"
