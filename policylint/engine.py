@@ -110,8 +110,6 @@ class Engine:
             message = message.format(**detail) if detail else message
         except (KeyError, IndexError, ValueError):
             pass
-        if detail.get("reason") and "{reason}" not in rule.message and rule.kind == "phi":
-            message = f"{message} ({detail['reason']})"
         words = re.findall(r"\w+", doc.text[max(0, start - 40):min(len(doc.text), end + 40)].lower())
         return Finding(path=doc.path, record=doc.record, line=line, column=column, end_line=end_line,
                        end_column=end_column, start=start, end=end, code=rule.code, rule=rule.name, pack=rule.pack,

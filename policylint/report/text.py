@@ -39,7 +39,9 @@ def render(report: Any, out: TextIO) -> None:
                 line = line[:s] + mask_text(line[s:e]) + line[e:]
             if len(line) > 160:                       # keep long lines readable: window around the match
                 left = max(0, s - 60)
-                line, s, e = ("…" + line[left:left + 150] + "…"), s - left + 1, min(e - left + 1, 151)
+                lead = "…" if left else ""
+                tail = "…" if left + 150 < len(line) else ""
+                line, s, e = (lead + line[left:left + 150] + tail), s - left + len(lead), min(e - left + len(lead), 150 + len(lead))
             out.write(f"    {line}\n")
             out.write("    " + " " * max(0, s) + "^" * max(1, e - s) + "\n")
         if finding.fix:
