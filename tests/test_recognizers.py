@@ -105,6 +105,7 @@ def test_ipv4_not_matched(text: str) -> None:
     ("lives at 42 Maple Street, Apt 3", "42 Maple Street, Apt 3"),
     ("near 1200 N Old Mill Rd by the park", "1200 N Old Mill Rd"),
     ("the house at 9 Juniper Crossing", "9 Juniper Crossing"),
+    ("our office, 300 Elm Ave Suite 210, is", "300 Elm Ave Suite 210"),
     ("mail it to P.O. Box 4412 please", "P.O. Box 4412"),
     ("send to PSC 1234, Box 5678\nAPO AE 09012 soon", "PSC 1234, Box 5678\nAPO AE 09012"),
     ("stationed at Unit 2050 Box 4190", "Unit 2050 Box 4190"),

@@ -75,7 +75,7 @@ PO_BOX = r"(?i:\b(?:P\.\s?O\.|PO|Post Office)\s+Box\s+\d{1,6}\b)"
 MILITARY = (r"(?i:\b(?:PSC|CMR|Unit)\s+\d{1,5},?\s+Box\s+\d{1,5}(?:,?\s+(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5})?"
             r"|\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5}\b)")
 ADDRESS = re.compile(r"\b" + NOT_STREET + r"\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][A-Za-z'-]*\s+){1,3}" + STREET_SUFFIX +
-                     r"\b\.?(?:,?\s+(?:Apt|Apartment|Unit|#)\.?\s*\w+)?(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,?\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?)?"
+                     r"\b\.?(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|Bldg|Building|Floor|Fl|#)\.?\s*\w+)?(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,?\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?)?"
                      r"|" + PO_BOX + "|" + MILITARY)
 ADDRESS_LOWER = re.compile(r"\b" + NOT_STREET + r"\d{1,6}\s+(?:[a-z]+\s+){1,3}(?:street|road|avenue|lane|drive|court|boulevard)\b", re.I)
 ZIP_CUES = "|".join(r"(?<=\b(?i:" + label + ")" + join + ")" for label in ("zip", "zip code", "zipcode", "postal code",
