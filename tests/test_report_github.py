@@ -113,3 +113,47 @@ def test_no_summary_without_the_variable_and_text_outside_actions(drafts: Path, 
     assert "posts/patient.md:3:13: PHI001" in result.out
     github = cli("check", "posts", "--select", "PHI", "--format", "github")
     assert github.out.startswith("::group::posts/patient.md")
+
+
+
+def parses(line: str) -> bool:
+    """True if `policylint ...` parses with this CLI (unknown options or formats raise)."""
+    import shlex
+
+    from typer.main import get_command
+
+    from policylint.cli import app
+
+    args = shlex.split(line)[1:]
+    group = get_command(app)
+    sub = group.get_command(group.make_context("policylint", list(args), resilient_parsing=True), args[0])
+    assert sub is not None, line
+    ctx = sub.make_context(args[0], args[1:])
+    fmt = ctx.params.get("fmt")
+    assert fmt in (None, "auto") or fmt in REPORTERS, line
+    return True
+
+
+def test_example_workflow_uploads_the_sarif_it_writes() -> None:
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent
+    workflow = yaml.safe_load((root / "examples" / "ci" / "github-actions-policylint.yml").read_text())
+    job = workflow["jobs"]["policylint"]
+    upload = next(s for s in job["steps"] if str(s.get("uses", "")).startswith("github/codeql-action/upload-sarif@"))
+    runs = [s["run"] for s in job["steps"] if str(s.get("run", "")).startswith("policylint ")]
+    assert any("--format sarif" in r and f"--output {upload['with']['sarif_file']}" in r for r in runs)
+    assert job["permissions"]["security-events"] == "write"
+    assert all(parses(r) for r in runs)
+
+
+def test_example_gitlab_job_reports_what_it_writes() -> None:
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent
+    job = yaml.safe_load((root / "examples" / "ci" / ".gitlab-ci.yml").read_text())["policylint"]
+    script = [line for line in job["script"] if line.startswith("policylint ")]
+    reports = job["artifacts"]["reports"]
+    assert any("--format gitlab" in r and f"--output {reports['codequality']}" in r for r in script)
+    assert any("--format junit" in r and f"--output {reports['junit']}" in r for r in script)
+    assert all(parses(r.split("#")[0]) for r in script)
