@@ -401,6 +401,14 @@ def version() -> None:
     sys.stdout.write(f"policylint {__version__}\n")
 
 
+def _vendored_click_errors() -> tuple[type[Exception], ...]:
+    try:
+        from typer._click import exceptions as vendored  # typer >= 0.20 ships its own copy of click
+    except ImportError:
+        return ()
+    return (vendored.ClickException,)
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     import click
 
@@ -412,8 +420,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 2
     except click.exceptions.Exit as error:
         return int(error.exit_code)
-    except click.ClickException as error:
-        error.show()
+    except (click.ClickException, *_vendored_click_errors()) as error:
+        _err(" ".join(error.format_message().split()))      # one line, e.g. "No such option: --bogus"
         return 2
     except (click.exceptions.Abort, KeyboardInterrupt):
         _err("interrupted")
