@@ -39,7 +39,7 @@ FLAGGED = [
     ("Hi Gwendolyn, we're glad your knee injection helped and hope to see you at your next visit!", "PHI001",
      "Gwendolyn"),
     ("Hi Gwendolyn, we're glad your knee injection helped and hope to see you at your next visit!", "PHI010",
-     "your next visit"),
+     "your knee injection"),
     ("@kara_m22 you were in our urgent care yesterday for that same cough; finish the inhaler we prescribed.",
      "PHI001", "@kara_m22"),
     # staff who became a patient

@@ -11,9 +11,25 @@ from policylint.detect import recognizers as R
 Span = tuple[int, int]
 DIRECT_TYPES = {"SSN", "MRN", "ACCOUNT", "HEALTH_PLAN_ID", "LICENSE", "VEHICLE", "DEVICE_ID", "PHONE", "EMAIL",
                 "ADDRESS", "IP"}
-PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their|him)\b", re.I)
+PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their|him|it)\b", re.I)
+ORG_WORDS = re.compile(r"\b(?:Center|Centre|Hospital|Clinic|Unit|Team|Department|Lab|Laboratory|Foundation|Institute|Program|"
+                       r"Pharmacy|Health|Medical|Care|Wing|Suite|Office|Services?|Group|Association|Society|Partners|"
+                       r"Network|System|University|College|School|Church|Parish|Park|Street|Avenue|Road|Award|Month|Week|"
+                       r"Day|Walk|Run|Gala|Lounge|Pavilion|Library|County|City|Room|Floor|Hall|Campus|Insurance|Plan)\b")
 TITLE_NAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?|Nurse|Officer|Deputy|Sgt\.?|Sergeant|Captain|Coach|Pastor|"
                         r"Ambassador|Firefighter|Professor|Judge)\s+(?:[A-Z][\w'’-]*\.?)(?:\s+[A-Z][\w'’-]+)*")
+U, L = "[A-ZÀ-ÖØ-Þ]", "[a-zß-öø-ÿ'’-]"
+NAME_POSITION = re.compile(
+    r"(?:\*\*|__)?(" + U + L + r"+(?:[ \t]+" + U + r"\.)?(?:[ \t]+" + U + L + r"+){1,2})(?:\*\*|__)?"
+    r"(?=\s*,\s*(?:\d{1,3}\s*,|(?:an?|the|our|my|his|her)\s|who\s|of\s+" + U + r")|"
+    r"\s+(?:was|is|has|had|rang|finished|completed|received|underwent|spent|celebrated|beat|went|came|got|left|"
+    r"delivered|welcomed|walked|arrived)\b)")
+INITIALS_NAME = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\w])")
+UNIQUE_ROLE = re.compile(r"\b" + U + r"[\w.]*(?:\s" + U + r"[\w.]*){0,3}['’]s\s+(?:starting\s+|head\s+|star\s+|lead\s+|only\s+|longtime\s+)?"
+                         r"(?:quarterback|pitcher|goalie|captain|coach|principal|mayor|pastor|priest|rabbi|imam|fire chief|"
+                         r"police chief|anchor|ceo|owner|founder|valedictorian|sheriff|superintendent)\b")
+UNIQUE_EVENT = re.compile(r"\b(?:first|only)(?:-ever)?\s+(?:set\s+of\s+)?(?:quadruplets|quintuplets|sextuplets|"
+                          r"conjoined twins|face transplant|hand transplant|uterus transplant)\b", re.I)
 SUBJECT_NAME = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?)\s+"
                           r"(?=(?:just\s+|finally\s+)?(?:rang|was|is|has|had|finished|completed|received|went|came|underwent|"
                           r"celebrated|beat|got|left|delivered|welcomed|spent)\b)")
@@ -33,8 +49,10 @@ LEADING_TITLE = re.compile(r"^(?:Nurse|Officer|Mayor|Dr\.?|Doctor|Mr\.?|Mrs\.?|M
 FAMILY = re.compile(r"\bthe ([A-Z][a-z'’-]+) (?:family|twins|triplets|quadruplets|kids|children)\b")
 HASHTAG_NAME = re.compile(r"#(?:PrayersFor|PrayFor|PrayingFor|Praying4|HealingFor|GetWell|Team|Go|Love)([A-Z][a-z]{2,})\b"
                           r"|#([A-Z][a-z]{2,})(?:Strong|Tough|Warrior|Fights|Journey)\b")
-CREDENTIAL = re.compile(r"^\s*,?\s*(?:MD|M\.D\.|DO|RN|BSN|MSN|NP|FNP|APRN|PA-C|PA|DDS|DMD|PharmD|RDH|CCRN|FACS|FAAP|"
-                        r"FACC|PhD|LPN|CNA|CRNA|MPH|MBA|LCSW|PT|DPT|OT|RD|CNM|OCN|CNO|CEO|FACP)\b")
+CREDENTIAL = re.compile(r"^\**\s*,?\s*(?:MD|M\.D\.|DO|D\.O\.|RN|BSN|MSN|DNP|NP|FNP(?:-BC)?|APRN|CNS|CNM|CRNA|PA-C|PA|DDS|DMD|DPM|"
+                        r"OD|PharmD|RPh|RDH|CCRN|CEN|CPN|RNC|OCN|FACS|FAAP|FACC|FACP|FAAN|FACHE|PhD|PsyD|LPN|LVN|CNA|"
+                        r"CMA|MA|RRT|CRT|MPH|MBA|MHA|MSW|LCSW|LMFT|LPC|PT|DPT|OT|OTR/L|SLP|CCC-SLP|RD|RDN|EMT(?:-P)?|"
+                        r"CST|ARRT|IBCLC|CDCES|BCPS|CNO|CEO|CMO|COO|CFO)\b")
 AGENT_BY = re.compile(r"\b(?:by|with|from|thanks to|thank you to|to)\s+$", re.I)
 ONE_OF = re.compile(r"\bone of\s+$", re.I)
 UNIQUE = re.compile(r"\b(?:our|the)\s+(?:very\s+)?(?:youngest|oldest|first|only|last|longest[- ]\w+)\s+"
@@ -77,6 +95,7 @@ class Person:
     patient: bool = False
     reason: str = ""
     public: bool = False
+    receipt: bool = False
 
 
 class Lex:
@@ -205,6 +224,11 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     for m in VOCATIVE.finditer(text):
         if m.group(1).lower() not in stop:
             raw.append((m.start(1), m.end(1), "vocative"))
+    for pattern in (NAME_POSITION, INITIALS_NAME):
+        for m in pattern.finditer(text):
+            g = 1 if pattern is NAME_POSITION else 0
+            if m.group(g).split()[0].lower() not in stop and not ORG_WORDS.search(m.group(g)):
+                raw.append((m.start(g), m.end(g), "subject"))
     for m in SUBJECT_NAME.finditer(text):
         if m.group(1).split()[0].lower() not in stop:
             raw.append((m.start(1), m.end(1), "subject"))
@@ -238,6 +262,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                 label in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "GPE") and es < e and s < ee
                 and (ee - es) > (e - s) + 1 for label, es, ee in ents):
             continue
+        if tag == "ner" and (not text[s:e][:1].isupper() or ORG_WORDS.search(text[s:e])):
+            continue
         if tag == "ner" and in_heading(s) and not re.search(
                 r"\b" + re.escape(text[s:e].split()[-1]) + r"\b", text[:heading_line(s)[0]] + text[heading_line(s)[1]:]):
             continue
@@ -255,6 +281,11 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         for m in re.finditer(r"\b" + re.escape(name) + r"\b", text):
             if not any(p.start <= m.start() < p.end for p in people) and not _overlaps((m.start(), m.end()), blocked):
                 people.append(Person(m.start(), m.end(), "repeat"))
+    for m in R.HANDLE.finditer(text):
+        handle = m.group()[1:]
+        if (re.search(r"[._\d]", handle) or handle.islower()) and \
+                not re.search(r"\b(?:my|our)\b[^.!?\n]{0,30}$", text[max(0, m.start() - 40):m.start()], re.I):
+            people.append(Person(m.start(), m.end(), "handle"))
     for m in HASHTAG_NAME.finditer(text):
         name = m.group(1) or m.group(2)
         known = any(text[p.start:p.end].split()[0] == name for p in people)
@@ -279,8 +310,10 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         nxt = next((p.start for p in people[i + 1:] if p.start > person.end), sent[1])
         tail = (person.end, min(sent[1], nxt, person.end + 140))
         receipt = lex.first_in("care_receipt", tail[0], tail[1]) or lex.first_in("care_receipt", sent[0], person.start)
-        titled = bool(re.search(r"\b(?:Dr|Doctor|Nurse|Officer|Mayor|Senator|Governor|Rep|Chef|Chaplain|Coach|"
-                                r"Pastor|Father|Sister|Rabbi|Judge)\.?\s*$", before)) or name_text.startswith(("Dr", "Nurse"))
+        titled = bool(re.search(r"\b(?:Dr|Doctor|Nurse|Mayor|Senator|Governor|Rep|Chef|Chaplain)\.?\s*$", before)) or \
+            name_text.startswith(("Dr", "Nurse"))
+        contact_person = bool(re.search(r"\b(?:ask\s+for|speak\s+(?:to|with)|talk\s+to|contact|reach\s+out\s+to|"
+                                        r"email|call)\s+$", before, re.I)) and lex.any_in("org_contact", sent[0], sent[1])
         credentialed = bool(CREDENTIAL.match(after))
         role_near = lex.any_in("staff_role", max(sent[0], person.start - 60), min(sent[1], person.end + 60))
         non_patient = lex.any_in("non_patient", sent[0], sent[1])
@@ -298,7 +331,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         if public:
             person.public = True
             continue
-        if titled or credentialed or role_near or signature:
+        if titled or credentialed or role_near or signature or contact_person:
             person.staff = True
         if AGENT_BY.search(text[max(sent[0], person.start - 12):person.start]) and titled:
             person.staff = True
@@ -315,6 +348,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             health_next = health_next or (psent is not None and has(health, psent))
         care_here = has(care, sent) or (pronoun_next and nsent is not None and has(care, nsent))
         org_here = lex.any_in("org_relation", sent[0], sent[1])
+        person.receipt = receipt is not None and (health_here or has(health, (person.end, min(len(text), person.end + 140))))
         if person.staff:
             if receipt is not None:
                 person.patient, person.reason = True, "a staff member named as receiving care"
@@ -327,7 +361,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             person.patient, person.reason = True, "named with their own care"
         elif diminutive and has(health, (0, len(text))):
             person.patient, person.reason = True, "a young patient named with their care"
-        elif (health_here or health_next) and (org_here or care_here or room_here):
+        elif (health_here or health_next) and (org_here or care_here or room_here or (doc_org and bool(care))):
             person.patient, person.reason = True, "named together with health information or care"
     # a person repeated by name (full name, first name, last name) takes the strongest role seen
     def tokens(p: Person) -> set[str]:
@@ -346,6 +380,11 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     care_doc = bool(health) and doc_org
     for group in groups:
         if any(p.public for p in group):
+            for p in group:
+                p.patient = False
+            continue
+        non_patient_member = any(lex.any_in("non_patient", *sentence_of(p.start)) for p in group)
+        if (any(p.staff for p in group) or non_patient_member) and not any(p.receipt for p in group):
             for p in group:
                 p.patient = False
             continue
@@ -381,6 +420,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     confirm = lex.spans("reply_confirm")
     reply_target: Span | None = None
     greeting_starts = {s for s, _e, tag in raw if tag == "greeting"}
+    for p in people:
+        if re.match(r"\s*(?:[,—–:-]|\s)\s*(?:your|you(?:'re|\s+are|\s+were)?)\b", text[p.end:p.end + 12], re.I):
+            greeting_starts.add(p.start)
     if confirm:
         greet = [p for p in people if p.start in greeting_starts or p.source == "greeting"]
         if greet:
@@ -419,7 +461,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
 
     patient_sentences = [sentence_of(p.start) for p in people if p.patient]
     unique_refs: list[Span] = []
-    for pattern in (UNIQUE, INCIDENT_PERSON, ACQUAINTANCE):
+    for pattern in (UNIQUE, INCIDENT_PERSON, ACQUAINTANCE, UNIQUE_ROLE, UNIQUE_EVENT):
         for m in pattern.finditer(text):
             if pattern is UNIQUE and ONE_OF.search(text[max(0, m.start() - 10):m.start()]):
                 continue

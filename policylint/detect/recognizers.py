@@ -25,6 +25,7 @@ PHONE_CUES = "|".join(
     [f"(?i:{verb}{who} {prep})" for verb in ("call", "text", "reach") for who in ("", " me", " her", " him", " them")
      for prep in ("at", "on")])
 PHONE = re.compile(
+    r"(?=[+(\d])(?:"                 # cheap first-character test before any branch (the cue look-behinds are many)
     # North American: +1 / 1 / 001, area code in parentheses or followed by a separator, optional extension
     r"(?<![\w/.+-])(?:(?:\+?1|001)[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?" + PHONE_END +
     r"|(?<![\w/.+-])\d{10}" + PHONE_END +
@@ -37,7 +38,7 @@ PHONE = re.compile(
     # digit pairs: NN-NN-NN-NN(-NN)
     r"|(?<![\w/.-])\d{2}-\d{2}-\d{2}-\d{2}(?:-\d{2})?" + PHONE_END +
     # any grouping of 7-15 digits right after a phone label ("Phone:", "cell") or "call me at"
-    r"|(?:" + PHONE_CUES + r")(?!(?:19|20)\d\d-\d\d-\d\d\b)\+?(?=(?:[ \t().-]{0,3}\d){7,15}(?!\d))\(?\d[\d \t().-]{5,22}\d" + PHONE_END)
+    r"|(?<=\s)(?:" + PHONE_CUES + r")(?!(?:19|20)\d\d-\d\d-\d\d\b)\+?(?=(?:[ \t().-]{0,3}\d){7,15}(?!\d))\(?\d[\d \t().-]{5,22}\d" + PHONE_END + ")")
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
 SSN = re.compile(r"(?<![\w-])(?!000|666|9\d\d)\d{3}([- .])(?!00)\d{2}\1(?!0000)\d{4}(?![\w-])")
 SSN_LABELLED = re.compile(r"\b(?:SSN|SS#|social security(?: number| no\.?| #)?)\s*[:#]?\s*"
@@ -47,13 +48,13 @@ ID_LABELS: tuple[tuple[str, str], ...] = (
             r"(?:study|research|trial) (?:participant|subject) (?:id|code|number|#)|"
             r"(?:participant|subject|enrol(?:l)?ment|study)(?: study)? (?:id|code|number|no\.?|#)"),
     ("ACCOUNT", r"acct\.?|account(?: number| no\.?| #)?|claim(?: number| no\.?| #)|invoice(?: number| #)?"),
-    ("HEALTH_PLAN_ID", r"member(?: id| number| no\.?| #)|subscriber(?: id| number| #)|policy(?: number| no\.?| #)|"
+    ("HEALTH_PLAN_ID", r"member(?: id| number| no\.?| #)?|subscriber(?: id| number| #)|policy(?: number| no\.?| #)|"
                        r"group(?: number| no\.?| #)|health plan(?: id| number| #)|medicaid(?: id| number| #)?|"
                        r"medicare(?: id| number| #)|insurance(?: id| number| #)|MBI"),
     ("LICENSE", r"driver'?s licen[cs]e(?: number| no\.?| #)?|licen[cs]e(?: number| no\.?| #)|DL(?: number| #)?|"
                 r"certificate(?: number| no\.?| #)|passport(?: number| no\.?| #)?"),
     ("VEHICLE", r"(?:licen[cs]e )?plate(?: number| no\.?| #)?|tag number|VIN"),
-    ("DEVICE_ID", r"serial(?: number| no\.?| #)?|S/N|SN|UDI|device(?: id| number| #)|lot(?: number| #)"),
+    ("DEVICE_ID", r"serial(?: number| no\.?| #)?|S/N|SN|UDI|device(?: id| number| #)?|lot(?: number| #)"),
 )
 ID_VALUE = r"(?:[:#=]|\bis\b|\bof\b)?\s*#?\s*((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{%d,19}[A-Z0-9])\b"
 MIN_ID_CHARS = {"MRN": 4}            # record numbers are often short ("MRN 2280"); other labelled ids need 5+
@@ -74,15 +75,15 @@ NOT_STREET = r"(?!\d{1,6}\s+(?:[A-Z][\w'-]*\s+){0,2}(?:Blood|Food|Toy|Coat|Book|
 PO_BOX = r"(?i:\b(?:P\.\s?O\.|PO|Post Office)\s+Box\s+\d{1,6}\b)"
 MILITARY = (r"(?i:\b(?:PSC|CMR|Unit)\s+\d{1,5},?\s+Box\s+\d{1,5}(?:,?\s+(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5})?"
             r"|\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5}\b)")
-ADDRESS = re.compile(r"\b" + NOT_STREET + r"\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][A-Za-z'-]*\s+){1,3}" + STREET_SUFFIX +
+ADDRESS = re.compile(r"\b(?=\d)" + NOT_STREET + r"\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][A-Za-z'-]*\s+){1,3}" + STREET_SUFFIX +
                      r"\b\.?(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|Bldg|Building|Floor|Fl|#)\.?\s*\w+)?(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,?\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?)?"
-                     r"|" + PO_BOX + "|" + MILITARY)
-ADDRESS_LOWER = re.compile(r"\b" + NOT_STREET + r"\d{1,6}\s+(?:[a-z]+\s+){1,3}(?:street|road|avenue|lane|drive|court|boulevard)\b", re.I)
+                     r"|(?=[PpUuCcAaFfDd])(?:" + PO_BOX + "|" + MILITARY + ")")
+ADDRESS_LOWER = re.compile(r"\b(?=\d)" + NOT_STREET + r"\d{1,6}\s+(?:[a-z]+\s+){1,3}(?:street|road|avenue|lane|drive|court|boulevard)\b", re.I)
 ZIP_CUES = "|".join(r"(?<=\b(?i:" + label + ")" + join + ")" for label in ("zip", "zip code", "zipcode", "postal code",
                                                                          "postcode", "post code")
                     for join in (r":\s", r"\s", r"\sis\s", r":"))
-ZIP = re.compile(r"(?<![\w$#.,-])\d{5}(?:-\d{4})?(?![\w%-]|,\d)"
-                 r"|(?:" + ZIP_CUES + r")(?=[A-Z0-9]{0,4}\d)[A-Z0-9]{3,5}(?:[ -](?=[A-Z]{0,3}\d)[A-Z0-9]{2,4}|[ ][A-Z]{2})?\b")
+ZIP = re.compile(r"(?=[A-Z0-9])(?:(?<![\w$#.,-])\d{5}(?:-\d{4})?(?![\w%-]|,\d)"
+                 r"|(?<=[\s:])(?:" + ZIP_CUES + r")(?=[A-Z0-9]{0,4}\d)[A-Z0-9]{3,5}(?:[ -](?=[A-Z]{0,3}\d)[A-Z0-9]{2,4}|[ ][A-Z]{2})?\b)")
 AGE_OVER_89 = re.compile(r"\b(?:(?:9\d|1[0-1]\d)[- ](?:years?|yrs?)[- ]old|(?:9\d|1[0-1]\d)[- ]?(?:yo|y/o|y\.o\.)|"
                          r"age[sd]?\s+(?:9\d|1[0-1]\d)|(?:9\d|1[0-1]\d)(?:st|nd|rd|th) birthday|"
                          r"turn(?:s|ed|ing)?\s+(?:9\d|1[0-1]\d)\b|(?:9\d|1[0-1]\d)\s+years\s+(?:young|old)|"
@@ -90,6 +91,7 @@ AGE_OVER_89 = re.compile(r"\b(?:(?:9\d|1[0-1]\d)[- ](?:years?|yrs?)[- ]old|(?:9\
                          r"(?:ninety|one hundred)(?:[- ](?:and[- ])?\w+)?[- ]years?[- ]old)", re.I)
 AGE_APPOSITIVE = re.compile(r"(?<=[A-Za-z.]),\s*(9\d|1[0-1]\d),")
 DATE = re.compile(
+    r"\b(?:"                         # every form starts at a word boundary: test it once, not once per branch
     r"\b(?:" + WEEKDAYS + r",?\s+)?" + MONTHS + r"\.?\s+\d{1,2}" + ORD + r"(?:,?\s+\d{4})?\b"
     r"|\b\d{1,2}" + ORD + r"\s+(?:of\s+)?" + MONTHS + r"\.?(?:,?\s+\d{4})?\b"
     r"|(?<![\d/.-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:19|20)?\d{2}(?![\d/-]|\.\d)|(?![\d/-]|\.\d)"
@@ -107,7 +109,7 @@ DATE = re.compile(
     r"|\b(?:the\s+)?" + ORD_WORDS + r"\s+of\s+" + MONTHS + r"\b(?!\s+(?:be|have|not|also|need|want|help)\b)(?:,?\s+\d{4})?"
     r"|\b" + MONTHS + r"\s+the\s+" + ORD_WORDS + r"\b"
     r"|\b(?:last|this) (?:night|morning|afternoon|evening|week|weekend)\b|\byesterday\b"
-    r"|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+(?:last night|this morning|yesterday|today))?", re.I)
+    r"|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+(?:last night|this morning|yesterday|today))?)", re.I)
 MONTH_ALONE = re.compile(r"\b(?:in|since|on|during|last|this)\s+(" + MONTHS + r")\b(?!\.?\s+\d)")
 DOB = re.compile(r"\b(?:DOB|D\.O\.B\.|date of birth|born(?: on)?|birth ?date|b\.)\s*[:#]?\s*", re.I)
 ROOM = re.compile(r"\b(?:(?:(?-i:[A-Z]{2,5})\s+)?(?:room|rm\.?|bed|bay|pod|crib|isolette)\s*#?\s*\d{1,4}[A-Z]?|"
@@ -115,7 +117,7 @@ ROOM = re.compile(r"\b(?:(?:(?-i:[A-Z]{2,5})\s+)?(?:room|rm\.?|bed|bay|pod|crib|
 HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{2,30}[A-Za-z0-9_]")
 HASHTAG = re.compile(r"(?<![\w#&])#[A-Za-z][A-Za-z0-9_]*")
 IMAGE = re.compile(r"!\[([^\]\n]*)\]|\[(?:Image|Photo|Picture|Video|Pic)\s*:\s*([^\]\n]*)\]"
-                   r"|(?<![\w/.-])(?<!\]\()[\w-]+\.(?:jpe?g|png|gif|heic|tiff?|bmp|webp)\b", re.I)    # or an image file name
+                   r"|\b(?<![/.-])(?<!\]\()[\w-]+\.(?:jpe?g|png|gif|heic|tiff?|bmp|webp)\b", re.I)    # or an image file name
 
 
 def iter_regex(kind: str, pattern: re.Pattern[str], text: str, group: int = 0) -> Iterator[tuple[str, int, int]]:
