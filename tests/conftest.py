@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable, Sequence
 import pytest
 
 from policylint.config import Config
+from policylint.nlp import load_pipeline as _real_load_pipeline   # spaCy itself is imported lazily
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES_DIR = ROOT / "rules"
@@ -119,9 +120,7 @@ _NLP: list[Any] = []
 def shared_nlp() -> Any:
     """The spaCy pipeline, loaded once per test session."""
     if not _NLP:
-        from policylint.nlp import load_pipeline
-
-        _NLP.append(load_pipeline())
+        _NLP.append(_real_load_pipeline())
     return _NLP[0]
 
 
@@ -191,12 +190,10 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
     import policylint.nlp as nlp_module
     from policylint.cli import main
 
-    real_load = nlp_module.load_pipeline
-
     def cached_load(requested: str | None = None) -> Any:
         if requested is None:
             return shared_nlp()
-        return real_load(requested)
+        return _real_load_pipeline(requested)
 
     monkeypatch.setattr(nlp_module, "load_pipeline", cached_load)
     monkeypatch.delenv("CI", raising=False)
