@@ -69,7 +69,8 @@ def context_words(finding: Finding, text: str | None) -> str:
 
 def fingerprint(finding: Finding, text: str | None = None) -> str:
     """sha256 hex of the rule code, the normalised match and its surrounding words."""
-    material = "\x00".join(("policylint-v1", finding.code, normalise(finding.match), context_words(finding, text)))
+    parts = ("policylint-v1", finding.code, normalise(finding.match), context_words(finding, text))
+    material = "\x00".join(parts)
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 
@@ -159,7 +160,8 @@ def loads(text: str, source: str, root: Path) -> Baseline:
             raise BaselineError(f"{where}: must be an object")
         unknown = set(item) - ENTRY_KEYS
         if unknown:
-            raise BaselineError(f"{where}: unknown key {sorted(unknown)[0]!r} (known: {', '.join(sorted(ENTRY_KEYS))})")
+            known = ", ".join(sorted(ENTRY_KEYS))
+            raise BaselineError(f"{where}: unknown key {sorted(unknown)[0]!r} (known: {known})")
         for key in ("path", "code", "fingerprint"):
             if not isinstance(item.get(key), str) or not item[key]:
                 raise BaselineError(f"{where}: {key!r} must be text")
@@ -232,7 +234,8 @@ class Split:
     stale: list[Entry]          # entries for checked (or vanished) files that matched nothing
 
 
-def _keys(findings: Sequence[Finding], texts: Texts | None, baseline: Baseline, cwd: Path) -> list[tuple[str, str]]:
+def _keys(findings: Sequence[Finding], texts: Texts | None, baseline: Baseline,
+          cwd: Path) -> list[tuple[str, str]]:
     rel: dict[str, str] = {}
     keys = []
     for f in findings:
@@ -254,8 +257,8 @@ def split(findings: Sequence[Finding], baseline: Baseline, *, texts: Texts | Non
     exists = exists or baseline.exists
     keys = _keys(findings, texts, baseline, cwd)
     matched, unused = _match(keys, baseline, exists)
-    new = [f for f, m in zip(findings, matched) if m is None]
-    accepted = [f for f, m in zip(findings, matched) if m is not None]
+    new = [f for f, m in zip(findings, matched, strict=True) if m is None]
+    accepted = [f for f, m in zip(findings, matched, strict=True) if m is not None]
     checked_rel = {baseline.relative(p, cwd) for p in checked} | {k[0] for k in keys}
     stale = [baseline.entries[i] for i in unused
              if baseline.entries[i].path in checked_rel or not exists(baseline.entries[i].path)]
@@ -281,7 +284,7 @@ def build(findings: Sequence[Finding], *, root: Path, texts: Texts | None = None
     keys = _keys(findings, texts, target, cwd)
     matched, unused = _match(keys, target, exists) if previous is not None else ([None] * len(keys), [])
     entries: list[Entry] = []
-    for f, key, m in zip(findings, keys, matched):
+    for f, key, m in zip(findings, keys, matched, strict=True):
         note = target.entries[m].note if m is not None else None
         entries.append(Entry(key[0], f.code, f.rule, key[1], note))
     checked_rel = {target.relative(p, cwd) for p in checked} | {k[0] for k in keys}

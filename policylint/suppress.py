@@ -57,7 +57,8 @@ class DirectiveRule:
 
 DIRECTIVE_RULES: tuple[DirectiveRule, ...] = (
     DirectiveRule(REASON_REQUIRED, "suppress.reason-required",
-                  "A suppression directive must give a reason (`-- reason: ...`); this one suppresses nothing",
+                  "A suppression directive must give a reason (`-- reason: ...`); "
+                  "this one suppresses nothing",
                   "Every suppression is an audit record: a reviewer must be able to see why a finding was "
                   "accepted (for PHI, e.g. the written authorization's reference). A directive without a "
                   "reason is ignored until one is added."),
@@ -168,10 +169,12 @@ def _suppressing(directives: Sequence[Directive], finding: Finding, line: int) -
 
 
 def _known(token: str, rules: Iterable[Any]) -> bool:
-    return any(_token_covers(token, r.code, r.name) or any(a.startswith(token) for a in r.aliases) for r in rules)
+    return any(_token_covers(token, r.code, r.name) or any(a.startswith(token) for a in r.aliases)
+               for r in rules)
 
 
-def apply_directives(doc: Any, findings: list[Finding], engine: Any = None) -> tuple[list[Finding], list[Finding], list[Finding]]:
+def apply_directives(doc: Any, findings: list[Finding],
+                     engine: Any = None) -> tuple[list[Finding], list[Finding], list[Finding]]:
     """(kept, suppressed, directive problems) for one document.
 
     ``engine`` (optional) tells which rules exist and which ran on this document, so that a directive

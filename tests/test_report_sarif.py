@@ -238,7 +238,7 @@ def test_fingerprint_stable_when_lines_move_and_other_lines_change() -> None:
     moved_f, moved_t = _phi(f"# News, updated\n\nA new first paragraph.\n\nAnd another.\n\n{line}\n", "Maria Gonzalez")
     assert moved_f.line != 3
     assert _fp([moved_f], moved_t) == base
-    reworded_f, reworded_t = _phi(f"# News\n\nCongrats to Maria Gonzalez on finishing radiation today!\n",
+    reworded_f, reworded_t = _phi("# News\n\nCongrats to Maria Gonzalez on finishing radiation today!\n",
                                   "Maria Gonzalez")
     assert _fp([reworded_f], reworded_t) != base
 

@@ -55,11 +55,13 @@ def severity_counts(findings: Iterable[Finding]) -> Counter[str]:
 def summary_line(report: Any) -> str:
     counts = severity_counts(report.findings)
     total = len(report.findings)
-    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info") if counts[s]]
+    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
+             for s in ("error", "warning", "info") if counts[s]]
     docs = f"{report.documents} document{'s' if report.documents != 1 else ''}"
     files = f"{report.files} file{'s' if report.files != 1 else ''}"
     if total:
-        line = f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {docs} from {files}."
+        problems = f"{total} problem{'s' if total != 1 else ''}"
+        line = f"Found {problems} ({', '.join(parts)}) in {docs} from {files}."
     else:
         line = f"No problems found in {docs} from {files}."
     if report.suppressed:

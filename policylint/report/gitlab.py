@@ -15,7 +15,8 @@ from policylint.findings import Finding, Severity
 from policylint.report.common import clean_path, message, sentence
 
 CATEGORIES = {"phi": "Security", "claims": "Bug Risk", "endorsement": "Bug Risk", "disclaimer": "Bug Risk",
-              "professionalism": "Bug Risk", "language": "Style", "accessibility": "Style", "platform": "Compatibility"}
+              "professionalism": "Bug Risk", "language": "Style", "accessibility": "Style",
+              "platform": "Compatibility"}
 
 
 def severity(f: Finding) -> str:
@@ -27,7 +28,7 @@ def severity(f: Finding) -> str:
 def build(report: Any) -> list[dict[str, Any]]:
     issues = []
     findings = list(report.findings)
-    for f, fp in zip(findings, unique_fingerprints(findings, report.texts, with_path=True)):
+    for f, fp in zip(findings, unique_fingerprints(findings, report.texts, with_path=True), strict=True):
         text = message(f, mask=report.mask)
         if f.record is not None:
             text = f"[record {f.record}] {text}"
@@ -39,7 +40,8 @@ def build(report: Any) -> list[dict[str, Any]]:
             "categories": [CATEGORIES.get(f.category, "Style")],
             "severity": severity(f),
             "fingerprint": fp,
-            "location": {"path": clean_path(f.path), "lines": {"begin": f.line, "end": max(f.end_line, f.line)}},
+            "location": {"path": clean_path(f.path),
+                         "lines": {"begin": f.line, "end": max(f.end_line, f.line)}},
         })
     return issues
 

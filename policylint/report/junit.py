@@ -52,8 +52,8 @@ def build(report: Any) -> ET.Element:
         for f in found:
             if id(f) in failing:
                 failures += 1
-                failure = ET.SubElement(case, "failure", {"type": f.code,
-                                                          "message": _clean(f"{f.code} {message(f, mask=report.mask)}")})
+                summary = _clean(f"{f.code} {message(f, mask=report.mask)}")
+                failure = ET.SubElement(case, "failure", {"type": f.code, "message": summary})
                 failure.text = _clean(_detail(f, mask=report.mask))
             else:
                 below.append(_clean(_detail(f, mask=report.mask)))

@@ -39,8 +39,8 @@ def _rule_entry(rule: Any) -> dict[str, Any]:
         "fullDescription": {"text": sentence(why)},
         "help": {"text": help_text, "markdown": help_md},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
-        "properties": {"tags": list(dict.fromkeys((rule.category, rule.pack))), "category": rule.category, "pack": rule.pack,
-                       "rule": rule.name},
+        "properties": {"tags": list(dict.fromkeys((rule.category, rule.pack))), "category": rule.category,
+                       "pack": rule.pack, "rule": rule.name},
     }
     if link:
         entry["helpUri"] = link
@@ -108,9 +108,9 @@ def information_uri() -> str | None:
         return None
     for value in md.get_all("Project-URL") or []:
         label, _, url = value.partition(",")
-        if label.strip().lower() in ("homepage", "home", "repository", "source", "documentation") and url.strip():
+        if url.strip() and label.strip().lower() in ("homepage", "home", "repository", "source", "documentation"):
             return url.strip()
-    home = md.get("Home-page")
+    home = (md.get_all("Home-page") or [None])[0]
     return home if home and home.upper() != "UNKNOWN" else None
 
 
@@ -123,7 +123,7 @@ def build(report: Any) -> dict[str, Any]:
     rules, index = _rules(report, findings)
     fps = unique_fingerprints(findings, report.texts)
     results = []
-    for (f, suppression), fp in zip(shown, fps):
+    for (f, suppression), fp in zip(shown, fps, strict=True):
         result = _result(f, fp, index, mask=report.mask)
         if suppression:
             result["suppressions"] = [{"kind": suppression}]
