@@ -73,6 +73,41 @@ def _resolve_format(fmt: str) -> str:
     return fmt
 
 
+def _speed(config, cache_dir, no_cache, jobs, select, ignore, pack, model, stream):  # type: ignore[no-untyped-def]
+    """run() options for speed (docs/speed.md): findings cache, worker processes, progress on a terminal."""
+    from policylint.runner import Progress, default_jobs
+
+    cache = None
+    if not no_cache and os.environ.get("POLICYLINT_NO_CACHE", "").lower() in ("", "0", "false", "no"):
+        from policylint.cache import open_cache
+
+        cache = open_cache(cache_dir, config=config, select=_split(select), ignore=_split(ignore),
+                           extra_packs=_split(pack), model=model or config.model, environ=os.environ)
+    tty = bool(getattr(sys.stderr, "isatty", lambda: False)())
+    progress = Progress(sys.stderr) if tty and not os.environ.get("CI") else None
+    options = {"cache": cache, "jobs": default_jobs(jobs), "progress": progress}
+    if stream is not None:
+        options.update(on_document=stream, keep_findings=False, keep_texts=False)
+    return options
+
+
+def _stream(fmt, mask, output, **when):  # type: ignore[no-untyped-def]
+    """A JSON report written while checking (big inputs in constant memory), when the options allow it."""
+    from policylint.runner import JsonStream, streamable
+
+    if not streamable(fmt, **when):
+        return None
+    if mask is None:
+        mask = fmt in CI_FORMATS or os.environ.get("CI", "").lower() in ("true", "1")
+
+    def opener():  # type: ignore[no-untyped-def]
+        try:
+            return open(output, "w", encoding="utf-8")
+        except OSError as error:
+            raise UsageError(f"{output}: cannot write report ({error.strerror})") from None
+    return JsonStream(opener if output else sys.stdout, mask=mask)
+
+
 @app.command()
 def check(
     paths: List[str] = typer.Argument(None, help="Files, folders, or - for standard input."),
@@ -94,6 +129,10 @@ def check(
     diff: bool = typer.Option(False, "--diff", help="With --fix: show the changes without writing."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
     baseline_file: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline (see `policylint baseline`)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes for big inputs (0: one per CPU)."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Findings cache folder (see docs/speed.md)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the findings cache."),
+    server: bool = typer.Option(False, "--server/--no-server", help="Check through a warm local server, started on demand (or POLICYLINT_SERVER=1)."),
 ) -> None:
     """Check drafts and report problems."""
     from policylint.report import REPORTERS
@@ -113,7 +152,9 @@ def check(
         from dataclasses import replace
 
         config = replace(config, platform=platform.lower())
-    engine = _engine(config, _split(select), _split(ignore), _split(pack))
+    from policylint.runner import LazyEngine
+
+    engine = LazyEngine(lambda: _engine(config, _split(select), _split(ignore), _split(pack)))
     accepted = _load_baseline(baseline_file) if baseline_file else None
     from policylint.sources import DEFAULT_INCLUDE, SourceOptions
 
@@ -135,8 +176,9 @@ def check(
                 raise UsageError(f"<stdin>: {error}") from None
     from policylint.runner import run
 
+    stream = _stream(fmt, mask, output, fix=fix, show_suppressed=show_suppressed, baseline=accepted is not None)
     result = run(paths, engine=engine, options=options, nlp_loader=_nlp_loader(model or config.model),
-                 stdin_text=stdin_text)
+                 stdin_text=stdin_text, **_speed(config, cache_dir, no_cache, jobs, select, ignore, pack, model, stream))
     if fix:
         from policylint.fix import apply_fixes
 
@@ -161,7 +203,9 @@ def check(
                     suppressed=result.suppressed, notices=[str(n) for n in result.notices], mask=mask,
                     fail_on=level, rules=engine.all_rules(), texts=result.texts, show_suppressed=show_suppressed,
                     baselined=baselined)
-    if output:
+    if stream is not None:
+        stream.finish(result)
+    elif output:
         try:
             with open(output, "w", encoding="utf-8") as handle:
                 REPORTERS[fmt](report, handle)
@@ -180,7 +224,7 @@ def check(
     threshold = FAIL_LEVELS[level]
     if any(n.error for n in result.notices):
         raise typer.Exit(2)
-    if any(int(f.severity) >= threshold for f in result.findings):
+    if any(int(f.severity) >= threshold for f in result.findings) or (stream is not None and result.worst >= threshold):
         raise typer.Exit(1)
 
 
@@ -395,6 +439,38 @@ def baseline_update(
                     platform)
 
 
+@app.command("server")
+def server_command(
+    idle_timeout: str = typer.Option("15m", "--idle-timeout", help="Stop after this long without requests (900, 900s, 15m, 1h)."),
+    socket_path: Optional[Path] = typer.Option(None, "--socket", help="Socket path (default: in the user runtime folder)."),
+    stop: bool = typer.Option(False, "--stop", help="Stop the running server."),
+    status: bool = typer.Option(False, "--status", help="Say whether a server is running."),
+) -> None:
+    """Run the warm local server behind `check --server` (usually started on demand; see docs/speed.md)."""
+    from policylint import server as srv
+
+    try:
+        seconds = srv.parse_duration(idle_timeout)
+        path = socket_path or srv.socket_path(os.environ)
+    except ValueError:
+        raise UsageError(f"bad --idle-timeout {idle_timeout!r} (use 900, 900s, 15m or 1h)") from None
+    if stop:
+        sys.stdout.write(f"stopped the server on {path}\n" if srv.stop_server(path) else f"no server on {path}\n")
+        return
+    if status:
+        info = srv.server_status(path)
+        if info is None:
+            sys.stdout.write(f"no server on {path}\n")
+            raise typer.Exit(1)
+        sys.stdout.write(f"server pid {info.get('pid')} on {path}: {info.get('served')} requests served, "
+                         f"stops after {info.get('idle_timeout')} s idle\n")
+        return
+    try:
+        raise typer.Exit(srv.serve(path, idle_timeout=seconds))
+    except (srv.ServerError, OSError) as error:
+        raise UsageError(f"server: {error}") from None
+
+
 @app.command()
 def version() -> None:
     """Print the version."""
@@ -412,8 +488,15 @@ def _vendored_click_errors() -> tuple[type[Exception], ...]:
 def main(argv: Optional[List[str]] = None) -> int:
     import click
 
+    args = list(argv) if argv is not None else sys.argv[1:]
+    from policylint.server import client_check, wanted
+
+    if wanted(args, os.environ):
+        served = client_check(args, environ=os.environ)     # None: no server could answer; check here
+        if served is not None:
+            return served
     try:
-        code = app(args=argv if argv is not None else sys.argv[1:], prog_name="policylint", standalone_mode=False)
+        code = app(args=args, prog_name="policylint", standalone_mode=False)
         return int(code or 0)
     except UsageError as error:
         _err(str(error))
