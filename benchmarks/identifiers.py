@@ -71,7 +71,7 @@ PR_MAP: dict[str, set[str]] = {
 # Benchmark-only, context-free "any age" recognizer (NOT part of policylint: Safe Harbor only restricts >89).
 AGE_ANY = re.compile(
     r"\b(\d{1,3})(?=[- ](?:years?|yrs?)[- ]old\b|\s*(?:yo|y/o|y\.o\.)(?!\w))"
-    r"|\b(?:aged?|turn(?:s|ed|ing)?|(?:I|he|she|they)(?:'m| am| is| was| are| were))\s+(\d{1,3})\b(?![-/:.,]?\d)",
+    r"|\b(?:aged?(?:\s+of)?|turn(?:s|ed|ing)?|(?:I|he|she|they)(?:'m| am| is| was| are| were))\s+(\d{1,3})\b(?![-/:.,]?\d)",
     re.I)
 
 Span = tuple[int, int]

@@ -184,6 +184,7 @@ def test_date_not_matched(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "a 93-year-old veteran", "our 101 yo patient", "aged 95 and thriving", "celebrating her 100th birthday",
     "turned 92 last week", "a ninety-three-year-old reader", "she is 96 years of age",
+    "retired at the age of 91",
 ])
 def test_age_over_89_matched(text: str) -> None:
     assert found(R.AGE_OVER_89, text)
@@ -191,6 +192,7 @@ def test_age_over_89_matched(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "a 67-year-old runner", "aged 89 years", "in her 90s", "turned 9 today", "over 90 years of service",
+    "at the age of 45", "see page 95",
 ])
 def test_age_over_89_not_matched(text: str) -> None:
     assert found(R.AGE_OVER_89, text) == []

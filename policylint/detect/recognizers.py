@@ -85,7 +85,7 @@ ZIP_CUES = "|".join(r"(?<=\b(?i:" + label + ")" + join + ")" for label in ("zip"
 ZIP = re.compile(r"(?=[A-Z0-9])(?:(?<![\w$#.,-])\d{5}(?:-\d{4})?(?![\w%-]|,\d)"
                  r"|(?<=[\s:])(?:" + ZIP_CUES + r")(?=[A-Z0-9]{0,4}\d)[A-Z0-9]{3,5}(?:[ -](?=[A-Z]{0,3}\d)[A-Z0-9]{2,4}|[ ][A-Z]{2})?\b)")
 AGE_OVER_89 = re.compile(r"\b(?:(?:9\d|1[0-1]\d)[- ](?:years?|yrs?)[- ]old|(?:9\d|1[0-1]\d)[- ]?(?:yo|y/o|y\.o\.)|"
-                         r"age[sd]?\s+(?:9\d|1[0-1]\d)|(?:9\d|1[0-1]\d)(?:st|nd|rd|th) birthday|"
+                         r"age[sd]?\s+(?:of\s+)?(?:9\d|1[0-1]\d)\b|(?:9\d|1[0-1]\d)(?:st|nd|rd|th) birthday|"
                          r"turn(?:s|ed|ing)?\s+(?:9\d|1[0-1]\d)\b|(?:9\d|1[0-1]\d)\s+years\s+(?:young|old)|"
                          r"(?:9\d|1[0-1]\d)\s+years?\s+of\s+age|"
                          r"(?:ninety|one hundred)(?:[- ](?:and[- ])?\w+)?[- ]years?[- ]old)", re.I)
