@@ -157,3 +157,10 @@ def test_example_gitlab_job_reports_what_it_writes() -> None:
     assert any("--format gitlab" in r and f"--output {reports['codequality']}" in r for r in script)
     assert any("--format junit" in r and f"--output {reports['junit']}" in r for r in script)
     assert all(parses(r.split("#")[0]) for r in script)
+
+
+def test_ci_true_masks_the_text_format_too(drafts: Path, cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CI", "true")
+    masked = cli("check", "posts", "--select", "PHI")
+    assert "posts/patient.md:3:13: PHI001" in masked.out and "Maria Gonzalez" not in masked.out
+    assert "Maria Gonzalez" in cli("check", "posts", "--select", "PHI", "--no-mask").out
