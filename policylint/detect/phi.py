@@ -21,7 +21,7 @@ TITLE_NAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?|Nurse|Officer|Dep
 U, L = "[A-ZÀ-ÖØ-Þ]", "[a-zß-öø-ÿ'’-]"
 NAME_POSITION = re.compile(
     r"(?:\*\*|__)?(" + U + L + r"+(?:[ \t]+" + U + r"\.)?(?:[ \t]+" + U + L + r"+){1,2})(?:\*\*|__)?"
-    r"(?=\s*,\s*(?:\d{1,3}\s*,|(?:an?|the|our|my|his|her)\s|who\s|of\s+" + U + r")|"
+    r"(?=\s*,\s*(?:\d{1,3}\s*,|(?:an?|the|our|my|his|her)\s|who\s|you\b|of\s+" + U + r")|"
     r"\s+(?:was|is|has|had|rang|finished|completed|received|underwent|spent|celebrated|beat|went|came|got|left|"
     r"delivered|welcomed|walked|arrived)\b)")
 INITIALS_NAME = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\w])")
@@ -30,6 +30,12 @@ UNIQUE_ROLE = re.compile(r"\b" + U + r"[\w.]*(?:\s" + U + r"[\w.]*){0,3}['’]s\
                          r"police chief|anchor|ceo|owner|founder|valedictorian|sheriff|superintendent)\b")
 UNIQUE_EVENT = re.compile(r"\b(?:first|only)(?:-ever)?\s+(?:set\s+of\s+)?(?:quadruplets|quintuplets|sextuplets|"
                           r"conjoined twins|face transplant|hand transplant|uterus transplant)\b", re.I)
+POSSESSIVE_CARE = re.compile(r"\b(" + U + L + r"+)['’]s\s+(?:[\w-]+\s+){0,2}(?:visit|surgery|diagnosis|treatment|recovery|stay|"
+                             r"procedure|appointment|results|chemo|transplant|delivery|birth|biopsy|scan|mri|x-ray|"
+                             r"stitches|cast|fracture|injury|prescription|medication|therapy|rehab|admission|discharge)\b")
+QUOTED_NAME = re.compile(r"(?:\b(?i:to|for|of|meet|remember|from)\s+|\()[\"“‘']((?:Big|Little|Miss|Mr\.?|Ms\.?)?\s?" + U + L +
+                         r"+(?:\s" + U + L + r"+)?)[,.!]?[\"”’']")
+BABY_NAME = re.compile(r"\bBaby\s+(?:Boy|Girl)\s+" + U + L + r"+")
 SUBJECT_NAME = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?)\s+"
                           r"(?=(?:just\s+|finally\s+)?(?:rang|was|is|has|had|finished|completed|received|went|came|underwent|"
                           r"celebrated|beat|got|left|delivered|welcomed|spent)\b)")
@@ -39,8 +45,8 @@ GREETING = re.compile(r"^\W{0,3}(?:(?i:hi|hello|hey|dear|good (?:morning|afterno
                       r"((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.|\s+[A-Z][a-z'’-]+)?)\s*[,!]", re.M)
 THANKS_NAME = re.compile(r"^\W{0,3}(?i:thank(?:s| you))(?: so much| again)?,?\s+((?:(?:Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z'’-]+)\s*[!,.]")
 CUE_NAME = re.compile(r"\b(?:(?i:shout-?out to|shoutout to|congrats to|congratulations to|prayers for|praying for|"
-                      r"welcome home,?|welcome to the world,?|way to go,?|so proud of|proud of)|baby|little|Go|is|Meet|"
-                      r"(?:our|his|her|their|the) patient,?|patient)\s+"
+                      r"welcome home,?|welcome to the world,?|way to go,?|so proud of|proud of)|Go|is|Meet|Remember|"
+                      r"(?:our|his|her|their|the) patient,?|patient|(?i:baby|little))\s+"
                       r"([A-Za-z][a-z'’-]{1,20})(?=[\s,!.:;]|$)")
 RELATIVE_NAME = re.compile(r"\b(?:parents?|mom|dad|mother|father|husband|wife|son|daughter|grandparents?|grandma|grandpa|"
                            r"sister|brother)\s+([A-Z][a-z'’-]+(?:\s+(?:&|and)\s+[A-Z][a-z'’-]+)?(?:\s+[A-Z][a-z'’-]+)?)")
@@ -178,6 +184,11 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         before = [(s, e) for s, e in sentences if e <= span[0]]
         return before[-1] if before else None
 
+    care_setting = any(
+        w.lower() in {"nurse", "nurses", "nursing", "nurselife", "er", "ed", "icu", "nicu", "picu", "ccu", "hospital",
+                      "clinic", "patient", "patients", "rn", "doctor", "medic", "ems", "nightshift", "ernurse",
+                      "icunurse", "hospitalist", "pharmacist", "dental", "dentist"}
+        for tag in re.findall(r"#(\w+)", text) for w in [tag] + re.findall(r"[A-Z]{2,}(?=[A-Z][a-z]|\b)|[A-Z]?[a-z]+", tag))
     care = lex.spans("care_event")
     health = lex.spans("health") + care
     authorized, _auth_problem = authorization_state(metadata, platform, text, lex)
@@ -224,10 +235,11 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     for m in VOCATIVE.finditer(text):
         if m.group(1).lower() not in stop:
             raw.append((m.start(1), m.end(1), "vocative"))
-    for pattern in (NAME_POSITION, INITIALS_NAME):
+    for pattern in (NAME_POSITION, INITIALS_NAME, POSSESSIVE_CARE, QUOTED_NAME, BABY_NAME):
         for m in pattern.finditer(text):
-            g = 1 if pattern is NAME_POSITION else 0
-            if m.group(g).split()[0].lower() not in stop and not ORG_WORDS.search(m.group(g)):
+            g = 1 if pattern in (NAME_POSITION, POSSESSIVE_CARE, QUOTED_NAME) else 0
+            if m.group(g).split()[0].lower() not in stop and not ORG_WORDS.search(m.group(g)) and \
+                    not (pattern is POSSESSIVE_CARE and m.group(1).lower() in {"today", "yesterday", "tonight"}):
                 raw.append((m.start(g), m.end(g), "subject"))
     for m in SUBJECT_NAME.finditer(text):
         if m.group(1).split()[0].lower() not in stop:
@@ -283,12 +295,16 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                 people.append(Person(m.start(), m.end(), "repeat"))
     for m in R.HANDLE.finditer(text):
         handle = m.group()[1:]
+        if _overlaps((m.start(), m.end()), email_spans + url_spans):
+            continue
         if (re.search(r"[._\d]", handle) or handle.islower()) and \
                 not re.search(r"\b(?:my|our)\b[^.!?\n]{0,30}$", text[max(0, m.start() - 40):m.start()], re.I):
             people.append(Person(m.start(), m.end(), "handle"))
     for m in HASHTAG_NAME.finditer(text):
         name = m.group(1) or m.group(2)
-        known = any(text[p.start:p.end].split()[0] == name for p in people)
+        known = any(text[p.start:p.end].split()[0] == name for p in people) or \
+            any(mm.start() != m.start() for mm in re.finditer(
+                r"#(?:PrayersFor|PrayFor|PrayingFor|Praying4|HealingFor)" + re.escape(name) + r"\b", text))
         if m.group(1) and m.group(0)[1:].lower().startswith(("prayersfor", "prayfor", "prayingfor", "praying4",
                                                               "healingfor", "getwell")) or known:
             people.append(Person(m.start(), m.end(), "hashtag"))
@@ -298,6 +314,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     # ---- roles --------------------------------------------------------------------------------------
     doc_org = bool(lex.spans("org_relation"))
     vocative_starts = {s for s, _e, tag in raw if tag == "vocative"}
+    for _s, _e, _tag in raw:
+        if re.match(r"\s*,\s*you\b", text[_e:_e + 8]):
+            vocative_starts.add(_s)
     dash = max(text.rfind("—"), text.rfind(" – "), text.rfind("\n- "))
     sig_text = text[dash + 1:].strip() if dash >= 0 else ""
     signature_from = dash if dash >= 0 and len(sig_text) <= 80 and "\n" not in sig_text and \
@@ -341,7 +360,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         if re.match(r"['’]s\s", text[person.end:person.end + 3]) and has(health, (person.end, person.end + 40)):
             receipt = receipt or (person.end, person.end + 2)
         nsent = next_sentence(sent)
-        pronoun_next = nsent is not None and bool(PRONOUN_START.match(text[nsent[0]:nsent[1]]))
+        pronoun_next = nsent is not None and (bool(PRONOUN_START.match(text[nsent[0]:nsent[1]])) or (
+            sent[1] - sent[0] < 40 and bool(re.search(r"\b(?:he|she|his|her|him|they|their)\b", text[nsent[0]:nsent[0] + 40], re.I))))
         health_next = pronoun_next and nsent is not None and has(health, nsent)
         if person.start in vocative_starts and not health_here:
             psent = prev_sentence(sent)
@@ -533,7 +553,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                              r"careers|feedback|privacy|compliance|marketing|communications|foundation|giving|"
                              r"donate|volunteer\w*|nurse\w*|clinic|pharmacy|referrals?)(?:[._-]\w+)?$", local))
         org = role or allow_listed(m.group()) or org_context(span)
-        personal = lex.any_in("personal_contact", max(0, span[0] - 40), span[1])
+        personal = lex.any_in("personal_contact", max(0, span[0] - 40), span[1]) or \
+            any(0 <= span[0] - p.end <= 4 for p in people)
         linked = (personal or not org) and (any_health or about_patient)
         add("EMAIL", *span, linked, "a personal email address")
     for m in R.IPV4.finditer(text):
@@ -579,6 +600,11 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         sent = sentence_of(p.start)
         for m in PLACE_HOME.finditer(text, p.end, sent[1]):
             add("LOCATION", m.start(1), m.end(1), True, "a town or place tied to a patient")
+    for c in list(candidates):
+        if c.linked and c.type in ("AGE_OVER_89", "OTHER_ID"):
+            m = re.compile(r"[^.!?\n]{0,40}?\b(?:from|of)\s+(" + U + r"[\w'’]+(?:\s" + U + r"[\w'’]+)?)").match(text, c.end)
+            if m:
+                add("LOCATION", m.start(1), m.end(1), True, "a town or place tied to a patient")
     for label, s, e in ents:
         if label not in ("GPE", "LOC", "FAC") or any(c.type == "LOCATION" and c.start == s for c in candidates):
             continue
@@ -629,7 +655,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             continue
         stext = text[sent[0]:sent[1]]
         person_ref = bool(PATIENT_REF.search(stext)) or sent in anchor_sentences
-        linked = person_ref and (has(health, sent) or about_patient or has(health, (0, len(text))))
+        linked = (person_ref and (has(health, sent) or about_patient or has(health, (0, len(text))))) or \
+            (care_setting and not lex.any_in("event", sent[0], sent[1]))
         add("ROOM", *span, linked, "a room or bed number that points at a patient")
     for m in R.IMAGE.finditer(text):
         desc = m.group(1) if m.group(1) is not None else m.group(2)
