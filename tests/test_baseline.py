@@ -110,7 +110,7 @@ def test_renamed_file_matches_but_a_copy_does_not(tmp_path: Path) -> None:
 
 @pytest.fixture
 def repo(isolated: Path, nlp: Any) -> Path:
-    # `nlp` first: conftest's `cli` loads the session pipeline through a patched loader.
+    # `nlp`: load the session pipeline once, up front.
     (isolated / "posts").mkdir()
     (isolated / "posts" / "a.md").write_text(f"# Ward news\n\n{MARIA}\n\n{JOHN}\n", encoding="utf-8")
     (isolated / "posts" / "b.txt").write_text(f"{ADDICTS}\n", encoding="utf-8")

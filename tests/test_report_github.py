@@ -81,7 +81,7 @@ def test_summary_markdown_escapes_table_cells() -> None:
 
 @pytest.fixture
 def drafts(isolated: Path, nlp: Any) -> Path:
-    # `nlp` first: conftest's `cli` loads the session pipeline through a patched loader.
+    # `nlp`: load the session pipeline once, up front.
     (isolated / "posts").mkdir()
     (isolated / "posts" / "patient.md").write_text(PATIENT, encoding="utf-8")
     (isolated / "posts" / "language.txt").write_text(ADDICTS, encoding="utf-8")

@@ -20,7 +20,7 @@ DRAFTS = {
 
 @pytest.fixture
 def drafts(isolated: Path, nlp: Any) -> Path:
-    # `nlp` first: conftest's `cli` loads the session pipeline through a patched loader.
+    # `nlp`: load the session pipeline once, up front.
     for name, text in DRAFTS.items():
         path = isolated / name
         path.parent.mkdir(parents=True, exist_ok=True)

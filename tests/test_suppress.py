@@ -197,7 +197,7 @@ See you at the health fair.
 
 @pytest.fixture
 def repo(isolated: Path, nlp: Any) -> Path:
-    # `nlp` first: conftest's `cli` loads the session pipeline through a patched loader.
+    # `nlp`: load the session pipeline once, up front.
     return isolated
 
 
