@@ -15,7 +15,8 @@ PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their|him|it)\b", re.I)
 ORG_WORDS = re.compile(r"\b(?:Center|Centre|Hospital|Clinic|Unit|Team|Department|Lab|Laboratory|Foundation|Institute|Program|"
                        r"Pharmacy|Health|Medical|Care|Wing|Suite|Office|Services?|Group|Association|Society|Partners|"
                        r"Network|System|University|College|School|Church|Parish|Park|Street|Avenue|Road|Award|Month|Week|"
-                       r"Day|Walk|Run|Gala|Lounge|Pavilion|Library|County|City|Room|Floor|Hall|Campus|Insurance|Plan)\b")
+                       r"Day|Walk|Run|Gala|Lounge|Pavilion|Library|County|City|Room|Floor|Hall|Campus|Insurance|Plan|Orchestra|"
+                       r"Inc|LLC|Ltd|Corp|Company|Band|Choir|Club|Squares?|Box|St|Rd|Ave|Blvd|Lane|Drive)\b")
 TITLE_NAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?|Nurse|Officer|Deputy|Sgt\.?|Sergeant|Captain|Coach|Pastor|"
                         r"Ambassador|Firefighter|Professor|Judge)\s+(?:[A-Z][\w'’-]*\.?)(?:\s+[A-Z][\w'’-]+)*")
 U, L = "[A-ZÀ-ÖØ-Þ]", "[a-zß-öø-ÿ'’-]"
@@ -33,13 +34,13 @@ UNIQUE_EVENT = re.compile(r"\b(?:first|only)(?:-ever)?\s+(?:set\s+of\s+)?(?:quad
 POSSESSIVE_CARE = re.compile(r"\b(" + U + L + r"+)['’]s\s+(?:[\w-]+\s+){0,2}(?:visit|surgery|diagnosis|treatment|recovery|stay|"
                              r"procedure|appointment|results|chemo|transplant|delivery|birth|biopsy|scan|mri|x-ray|"
                              r"stitches|cast|fracture|injury|prescription|medication|therapy|rehab|admission|discharge)\b")
-QUOTED_NAME = re.compile(r"(?:\b(?i:to|for|of|meet|remember|from)\s+|\()[\"“‘']((?:Big|Little|Miss|Mr\.?|Ms\.?)?\s?" + U + L +
+QUOTED_NAME = re.compile(r"(?:\b(?i:to|for|of|meet|remember|from|called|goes\s+by|known\s+as|nicknamed|call\s+(?:him|her|me))\s+|\()[\"“‘']((?:Big|Little|Miss|Mr\.?|Ms\.?)?\s?" + U + L +
                          r"+(?:\s" + U + L + r"+)?)[,.!]?[\"”’']")
 BABY_NAME = re.compile(r"\bBaby\s+(?:Boy|Girl)\s+" + U + L + r"+")
 SUBJECT_NAME = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?)\s+"
                           r"(?=(?:just\s+|finally\s+)?(?:rang|was|is|has|had|finished|completed|received|went|came|underwent|"
                           r"celebrated|beat|got|left|delivered|welcomed|spent)\b)")
-INITIAL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[A-Z]\.(?!\w)|\b[A-Z]\.\s?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b")
+INITIAL_NAME = re.compile(r"\b(?!P\.?\s?O\.?\s+Box)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[A-Z]\.(?!\w)|(?<!P\.\s)(?<!P\.)\b[A-Z]\.\s?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b")
 QUOTED_NICK = re.compile(r"\s+[\"“][A-Z][a-z]+[\"”]\s+(?=[A-Z])")
 GREETING = re.compile(r"^\W{0,3}(?:(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening))[ ,]+)?"
                       r"((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.|\s+[A-Z][a-z'’-]+)?)\s*[,!]", re.M)
@@ -532,7 +533,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             add(kind, m.start(1), m.end(1), kind != "DEVICE_ID" or any_health,
                 {"MRN": "a medical record or patient number", "ACCOUNT": "an account number",
                  "HEALTH_PLAN_ID": "a health plan or member number", "LICENSE": "a licence or certificate number",
-                 "VEHICLE": "a vehicle plate or VIN", "DEVICE_ID": "a device serial number"}[kind])
+                 "VEHICLE": "a vehicle plate or VIN", "DEVICE_ID": "a device serial number",
+                 "OTHER_ID": "a biometric or other unique identifier"}.get(kind, "an identifying number"))
     for m in R.VIN.finditer(text):
         add("VEHICLE", m.start(), m.end(), any_health, "a vehicle identification number")
     for m in R.UDI.finditer(text):

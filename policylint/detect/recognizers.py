@@ -55,6 +55,8 @@ ID_LABELS: tuple[tuple[str, str], ...] = (
                 r"certificate(?: number| no\.?| #)|passport(?: number| no\.?| #)?"),
     ("VEHICLE", r"(?:licen[cs]e )?plate(?: number| no\.?| #)?|tag number|VIN"),
     ("DEVICE_ID", r"serial(?: number| no\.?| #)?|S/N|SN|UDI|device(?: id| number| #)?|lot(?: number| #)"),
+    ("OTHER_ID", r"(?:voice ?print|fingerprint|retina(?:l)?(?: scan)?|iris(?: scan)?|face ?print|biometric|palm ?print)"
+                 r"(?: template| id| record| scan| number| #)?"),
 )
 ID_VALUE = r"(?:[:#=]|\bis\b|\bof\b)?\s*#?\s*((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{%d,19}[A-Z0-9])\b"
 MIN_ID_CHARS = {"MRN": 4}            # record numbers are often short ("MRN 2280"); other labelled ids need 5+
