@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from policylint.detect import phi as phi_detect
 from policylint.detect.recognizers import HASHTAG, HANDLE
@@ -27,6 +27,11 @@ class RunContext:
     disclaimer_text: str | None = None
     cuts: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_CUTS))
     platform: str | None = None
+    path_platforms: Callable[[str], str | None] | None = None   # per-path config (paths: {"x/**": {platform: x}})
+
+    def platform_for(self, path: str) -> str | None:
+        found = self.path_platforms(path) if self.path_platforms else None
+        return found or self.platform
     _matchers: dict[str, Matcher] = field(default_factory=dict)
 
     def matcher(self, ref: str) -> Matcher:
@@ -62,7 +67,7 @@ class Analysis:
 
     @property
     def platform(self) -> str | None:
-        return self.document.platform or self.context.platform
+        return self.document.platform or self.context.platform_for(self.document.path)
 
     def find(self, ref: str) -> list[Span]:
         hits = self._cache.get(ref)
@@ -172,7 +177,7 @@ def make_analysis(doc: Document, context: RunContext, sentences: list[Span], ent
     m = TRAILING_TAGS.search(stripped)
     if m:
         block = (m.start(), len(stripped))
-    platform = doc.platform or context.platform
+    platform = doc.platform or context.platform_for(doc.path)
     cut = context.cuts.get(platform) if platform else None
     return Analysis(document=doc, context=context, sentences=sentences, ents=ents, imperatives=imperatives,
                     hashtag_block=block, cut=cut)

@@ -46,7 +46,8 @@ class Engine:
         cuts.update(config.truncation)
         self.context = RunContext(lexicons=lexicons, org_contacts=config.org_contacts + lexicons.get("org_contacts", ()),
                                   staff_names=config.staff_names + lexicons.get("staff_names", ()),
-                                  disclaimer_text=config.disclaimer, cuts=cuts, platform=config.platform)
+                                  disclaimer_text=config.disclaimer, cuts=cuts, platform=config.platform,
+                                  path_platforms=self._path_platform if config.paths else None)
         self.rules: list[Rule] = [r for p in self.packs for r in p.rules if self._selected(r, config.disable, config.enable)]
         refs: list[str] = []
         for rule in self.rules:
@@ -54,6 +55,10 @@ class Engine:
                 if isinstance(value, tuple) and all(isinstance(v, str) for v in value):
                     refs.extend(v for v in value if v.startswith("@") or not rule.kind == "phi")
         self.context.precompile(r for r in refs if r)
+
+    def _path_platform(self, path: str) -> str | None:
+        settings = self.config.for_path(path)
+        return settings.platform if settings else None
 
     def all_rules(self) -> list[Rule]:
         return [r for p in self.packs for r in p.rules]
