@@ -147,3 +147,10 @@ def test_finding_points_at_the_identifying_span() -> None:
     text = "Best wishes to Tomasz Wiśniewski, discharged from our cardiac unit today!"
     (finding,) = [f for f in check_text(engine(), text) if f.code == "PHI001"]
     assert (finding.line, finding.column, finding.end_column) == (1, 16, 33)
+
+
+def test_zip3_restricted_prefixes_only() -> None:
+    restricted = phi("Our dialysis patient Omar, who lives in ZIP 059, came back for his checkup.")
+    allowed = phi("Our dialysis patient Omar, who lives in ZIP 606, came back for his checkup.")
+    assert ("PHI004", "059") in restricted
+    assert not [m for c, m in allowed if m == "606"]

@@ -515,6 +515,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         return lex.any_in("org_place", *window) or lex.any_in("event", sent[0], sent[1])
 
     allowed = {c.lower().strip() for c in org_contacts}
+    zip3_restricted = {t.strip() for t in lex_terms(lex, "zip3_restricted")}
 
     def allow_listed(value: str) -> bool:
         v = value.lower()
@@ -592,6 +593,12 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             continue
         prefix = text[max(0, span[0] - 30):span[0]].lower()
         placeish = bool(re.search(r"\b(?:in|from|of|zip(?: code)?|lives?|near)\b[^.]{0,20}$", prefix))
+        value = m.group().strip()
+        if re.fullmatch(r"\d{3}", value):          # a ZIP3 is allowed unless its area has < 20,000 people
+            if value in zip3_restricted:
+                add("ZIP", *span, placeish and (tied(span) or any_health),
+                    "a 3-digit ZIP on the restricted list (fewer than 20,000 people); use 000")
+            continue
         add("ZIP", *span, placeish and tied(span), "a ZIP code tied to a patient")
     for p in people:
         if not p.patient:
