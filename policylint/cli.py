@@ -315,6 +315,13 @@ def explain(code: str = typer.Argument(..., help="Rule code, e.g. PHI001."),
                     out += ["", f"{label}:"] + [f"  - {ex.text}" for ex in examples]
             sys.stdout.write("\n".join(out) + "\n")
             return
+    from policylint.suppress import DIRECTIVE_RULES
+
+    for directive_rule in DIRECTIVE_RULES:
+        if directive_rule.code == wanted or directive_rule.name == code:
+            sys.stdout.write(f"{directive_rule.code} {directive_rule.name} (policylint, {directive_rule.category}, "
+                             f"warning)\n\n{directive_rule.message}\n\n{directive_rule.why}\n")
+            return
     raise UsageError(f"no rule {code!r} (see `policylint rules`)")
 
 
