@@ -1,9 +1,10 @@
 """The engine: selected rules over analyses -> stamped findings (code, pack, severity, position)."""
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from policylint.analysis import Analysis, RunContext
 from policylint.checks import CHECKS
@@ -36,6 +37,7 @@ class Engine:
         self.packs = list(packs)
         self.config = config
         self.selection = selection
+        self._path_settings: dict[tuple[str, str], Any] = {}
         lexicons: dict[str, tuple[str, ...]] = {}
         for pack in self.packs:
             for name, terms in pack.lexicons.items():
@@ -49,15 +51,26 @@ class Engine:
                                   disclaimer_text=config.disclaimer, cuts=cuts, platform=config.platform,
                                   path_platforms=self._path_platform if config.paths else None)
         self.rules: list[Rule] = [r for p in self.packs for r in p.rules if self._selected(r, config.disable, config.enable)]
+
+    def precompile(self) -> None:
+        """Compile every pattern the selected rules use (once; `rules`/`explain` never need it)."""
         refs: list[str] = []
         for rule in self.rules:
             for value in rule.params.values():
                 if isinstance(value, tuple) and all(isinstance(v, str) for v in value):
-                    refs.extend(v for v in value if v.startswith("@") or not rule.kind == "phi")
-        self.context.precompile(r for r in refs if r)
+                    for v in value:
+                        refs.extend(v.split("|") if v.startswith("@") else [v])
+        self.context.precompile(r for r in refs if r and r != "@:imperative")
+
+    def _for_path(self, path: str) -> Any:
+        """config.for_path, remembered per working directory and path (it resolves the path: slow)."""
+        key = (os.getcwd(), path)
+        if key not in self._path_settings:
+            self._path_settings[key] = self.config.for_path(path)
+        return self._path_settings[key]
 
     def _path_platform(self, path: str) -> str | None:
-        settings = self.config.for_path(path)
+        settings = self._for_path(path)
         return settings.platform if settings else None
 
     def all_rules(self) -> list[Rule]:
@@ -77,14 +90,14 @@ class Engine:
         return not matches_prefix(rule.code, sel.ignore, rule.aliases)
 
     def rules_for(self, path: str) -> list[Rule]:
-        settings = self.config.for_path(path)
+        settings = self._for_path(path)
         if settings is None:
             return self.rules
         return [r for r in self.all_rules() if self._selected(r, self.config.disable + settings.disable,
                                                               self.config.enable + settings.enable)]
 
     def severity(self, rule: Rule, path: str) -> Severity:
-        settings = self.config.for_path(path)
+        settings = self._for_path(path)
         for table in ((settings.severity if settings else {}), self.config.severity):
             for prefix in sorted(table, key=len, reverse=True):
                 if rule.code.startswith(prefix):
