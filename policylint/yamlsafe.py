@@ -5,6 +5,18 @@ from typing import Any
 
 import yaml
 
+# libyaml's C parser when PyYAML was built with it (same safe constructor, several times faster)
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _loader_for(text: str) -> type:
+    """The C loader for text libyaml can take; the pure-Python one (clear errors) for the rest."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return yaml.SafeLoader
+    return _FAST_LOADER
+
 MAX_YAML_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
 
@@ -68,7 +80,7 @@ def load(text: str) -> Any:
     depth = 0
     events = 0
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_loader_for(text)):
             events += 1
             if events > 2 * MAX_NODES:
                 raise YamlError("document is too large", event.start_mark.line + 1)
@@ -90,7 +102,7 @@ def load(text: str) -> Any:
         raise YamlError(f"YAML syntax error: {_one_line(error)}", _error_line(error, text)) from None
     except RecursionError:
         raise YamlError("YAML is nested too deeply", None) from None
-    loader = yaml.SafeLoader(text)
+    loader = _loader_for(text)(text)
     try:
         node = loader.get_single_node()
         if node is None:
