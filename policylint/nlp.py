@@ -47,7 +47,7 @@ def load_pipeline(requested: str | None = None) -> Any:
     import spacy
 
     try:
-        nlp = spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler"])
+        nlp = _spacy_load(spacy, name, ["parser", "lemmatizer", "attribute_ruler"])
     except OSError:
         if requested and not Path(requested).exists():
             raise ModelError(f"spaCy pipeline {requested!r} is not installed and is not a folder; " + INSTALL_HINT) from None
@@ -63,6 +63,23 @@ def load_pipeline(requested: str | None = None) -> Any:
             nlp.disable_pipe(pipe)
     nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp
+
+
+def _spacy_load(spacy: Any, name: str, exclude: list[str]) -> Any:
+    """``spacy.load`` without importing every package that registers spaCy factories through entry points
+    (presidio_analyzer registers one; importing it costs about 0.3 s and nothing here uses it). If the
+    pipeline does need such a factory, it is loaded again the ordinary way."""
+    plugins = getattr(getattr(getattr(spacy, "util", None), "registry", None), "_entry_point_factories", None)
+    if plugins is None or not getattr(plugins, "entry_points", False):
+        return spacy.load(name, exclude=exclude)
+    plugins.entry_points = False
+    try:
+        return spacy.load(name, exclude=exclude)
+    except Exception:  # noqa: BLE001 - e.g. a factory only a plugin provides: retry with plugins
+        pass
+    finally:
+        plugins.entry_points = True
+    return spacy.load(name, exclude=exclude)
 
 
 def pipeline_id(nlp: Any) -> str:

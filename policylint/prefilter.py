@@ -1,0 +1,140 @@
+"""Required-literal prefilters: skip a matcher that cannot match a document, without running it.
+
+For a compiled pattern (a lexicon's alternation of terms, or a rule's regex) ``required(source)`` finds a
+set of lowercase strings such that **every** match of the pattern contains at least one of them. If a
+document (lowercased) contains none of them, the pattern cannot match it, so the scan is skipped; this
+changes no result, it only saves time (most lexicons match nothing in most posts). The same idea as the
+literal prefilters of RE2, Hyperscan and ripgrep, kept deliberately conservative:
+
+- only constructs read the same way by ``re``'s parser and by the ``regex`` module in V0 mode are
+  analysed; a pattern with anything else (POSIX classes, fuzzy ``{e<=1}``, ``\\p{..}``, set operations...)
+  gets no prefilter (``None``), and so does any part that is optional, zero-width or a large class;
+- case is ignored everywhere (patterns are matched case-insensitively, and a case-sensitive match is
+  also a case-insensitive one); literals outside ASCII are not used (their case folding differs);
+- a document containing a character that ``regex`` folds onto an ASCII letter while ``str.lower`` does
+  not (U+0130, U+017F, U+212A) is never prefiltered (see :func:`lowered`).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+try:                                            # Python 3.11+
+    from re import _constants as _C  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _C  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+Needles = tuple[str, ...]
+# `[[` (POSIX classes, nested sets) and `{` that is not a counted repeat (fuzzy matching) mean something
+# else to the `regex` module than to `re`: no prefilter for such patterns.
+_UNSAFE = re.compile(r"\[\[|\{(?!\d*(?:,\d*)?\})")
+_FOLDS_TO_ASCII = frozenset("\u0130\u017f\u212a")      # İ ſ K: regex IGNORECASE matches i/s/k with them
+_MAX_CLASS = 6
+
+
+def required(source: str) -> Needles | None:
+    """Lowercase strings one of which every match of ``source`` contains, or None if unknown."""
+    if _UNSAFE.search(source):
+        return None
+    try:
+        parsed = _sre_parse.parse(source)
+    except Exception:  # noqa: BLE001 - syntax only the `regex` module knows: no prefilter
+        return None
+    found = _sequence(list(parsed))
+    return _minimal(found) if found else None
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` for prefiltering, or None if the text has characters that make it unsafe."""
+    if not text.isascii() and not _FOLDS_TO_ASCII.isdisjoint(text):
+        return None
+    return text.lower()
+
+
+def may_match(needles: Needles | None, low: str | None) -> bool:
+    if needles is None or low is None:
+        return True
+    for needle in needles:
+        if needle in low:
+            return True
+    return False
+
+
+def _minimal(strings: Iterable[str]) -> Needles:
+    """Drop strings that contain another one (if the shorter is absent, so is the longer)."""
+    keep: list[str] = []
+    for s in sorted(set(strings), key=lambda x: (len(x), x)):
+        if not any(k in s for k in keep):
+            keep.append(s)
+    return tuple(keep)
+
+
+def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
+    """Of several sets each of which is required, the most selective: longest shortest string, fewest."""
+    if not candidates:
+        return None
+    return max(candidates, key=lambda s: (min(len(x) for x in s), -len(s)))
+
+
+def _char(code: int) -> str | None:
+    ch = chr(code).lower()
+    return ch if len(ch) == 1 and ch.isascii() else None
+
+
+def _sequence(items: list[Any]) -> frozenset[str] | None:
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def end_run() -> None:
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in items:
+        if op is _C.LITERAL:
+            ch = _char(av)
+            if ch is not None:
+                run.append(ch)
+                continue
+            end_run()
+            continue
+        end_run()
+        found = _node(op, av)
+        if found is not None:
+            candidates.append(found)
+    end_run()
+    return _best(candidates)
+
+
+def _node(op: Any, av: Any) -> frozenset[str] | None:
+    if op is _C.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is _C.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            found = _sequence(list(branch))
+            if found is None:
+                return None
+            union |= found
+        return frozenset(union)
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT) or op is getattr(_C, "POSSESSIVE_REPEAT", None):
+        low, _high, body = av
+        return _sequence(list(body)) if low >= 1 else None
+    if op is getattr(_C, "ATOMIC_GROUP", None):
+        return _sequence(list(av))
+    if op is _C.LITERAL:
+        ch = _char(av)
+        return frozenset([ch]) if ch is not None else None
+    if op is _C.IN:
+        chars: set[str] = set()
+        for item_op, item_av in av:
+            if item_op is not _C.LITERAL:
+                return None
+            ch = _char(item_av)
+            if ch is None:
+                return None
+            chars.add(ch)
+        return frozenset(chars) if 0 < len(chars) <= _MAX_CLASS else None
+    return None                  # any, categories, ranges, negations, anchors, lookarounds, backreferences
