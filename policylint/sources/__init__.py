@@ -14,6 +14,7 @@ DEFAULT_INCLUDE: tuple[str, ...] = ("*.md", "*.markdown", "*.txt", "*.html", "*.
 DEFAULT_EXCLUDE: tuple[str, ...] = (".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__",
                                     ".policylint_cache", ".tox", ".mypy_cache", ".pytest_cache")
 MAX_FILE_BYTES = 64 * 1024 * 1024
+STREAM_BYTES = 1024 * 1024           # JSONL exports above this are read record by record
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,11 @@ def read_file(path: Path, options: SourceOptions, *, walked: bool = False) -> It
         if st.st_size > MAX_FILE_BYTES:
             yield Notice(shown, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; not checked")
             return
+        if st.st_size > STREAM_BYTES and stat.S_ISREG(st.st_mode) and kind_of(path.name) == "jsonl":
+            streamed = _stream_jsonl(path, shown, options)
+            if streamed is not None:
+                yield from streamed
+                return
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
         if len(data) > MAX_FILE_BYTES:
@@ -139,6 +145,52 @@ def read_file(path: Path, options: SourceOptions, *, walked: bool = False) -> It
         yield Notice(shown, str(error), error.line)
         return
     yield from documents_from_text(shown, text, kind_of(path.name), options)
+
+
+def _stream_jsonl(path: Path, shown: str, options: SourceOptions) -> Iterator[Item] | None:
+    """A big UTF-8 JSONL export, record by record, never holding the whole file (memory stays flat on a
+    100,000-post export). Same documents and notices as ``decode`` + ``jsonl_documents`` on the whole
+    file: a first pass checks the bytes (NUL bytes, the first invalid UTF-8 byte and its line, nothing
+    but whitespace), a second reads lines (LF, CRLF and lone CR end a line, as LINE_END does).
+    None: not plain UTF-8 (a UTF-16/32 BOM): read it whole."""
+    from policylint.sources import batch
+
+    with open(path, "rb") as handle:
+        head = handle.read(8192 + 3)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+            return None
+        bom = 3 if head.startswith(b"\xef\xbb\xbf") else 0
+        if b"\x00" in head[bom:bom + 8192]:
+            return iter([Notice(shown, "looks like a binary file (NUL bytes); not checked")])
+        handle.seek(bom)
+        pending = b""
+        newlines = 0
+        content = False
+        while True:
+            chunk = handle.read(1 << 20)
+            buffer = pending + chunk
+            try:
+                text = buffer.decode("utf-8")
+                pending = b""
+            except UnicodeDecodeError as error:
+                if chunk and error.end == len(buffer) and error.reason == "unexpected end of data":
+                    text, pending = buffer[:error.start].decode("utf-8"), buffer[error.start:]
+                else:
+                    line = newlines + buffer.count(b"\n", 0, error.start) + 1
+                    return iter([Notice(shown, f"not valid UTF-8 text (byte 0x{buffer[error.start]:02x}); "
+                                               f"save it as UTF-8", line)])
+            content = content or bool(text.strip())
+            newlines += buffer.count(b"\n", 0, len(buffer) - len(pending))
+            if not chunk:
+                break
+    if not content:
+        return iter([Notice(shown, "empty file; nothing to check", error=False)])
+
+    def lines() -> Iterator[str]:
+        with open(path, encoding="utf-8-sig", errors="replace", newline="") as handle:
+            for line in handle:
+                yield line[:-2] if line.endswith("\r\n") else line[:-1] if line.endswith(("\n", "\r")) else line
+    return batch.jsonl_lines_documents(shown, lines(), options)
 
 
 def _excluded(rel: str, name: str, patterns: Iterable[str]) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from policylint.document import Anchor, Document, clean_surrogates, line_starts
 
@@ -101,10 +101,15 @@ def _json_anchors(line: str, quote: int, body: str, line_number: int) -> tuple[A
 
 
 def jsonl_documents(path: str, text: str, options: Any) -> Iterator[Any]:
+    # JSON strings may hold U+2028, U+0085... raw; only CR and LF end a JSONL line.
+    return jsonl_lines_documents(path, LINE_END.split(text), options)
+
+
+def jsonl_lines_documents(path: str, lines: Iterable[str], options: Any) -> Iterator[Any]:
+    """Documents of JSONL lines (without their line ends), numbered from 1; lines may be streamed."""
     from policylint.sources import Notice
 
-    # JSON strings may hold U+2028, U+0085... raw; only CR and LF end a JSONL line.
-    for number, line in enumerate(LINE_END.split(text), start=1):
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
