@@ -154,3 +154,12 @@ def test_zip3_restricted_prefixes_only() -> None:
     allowed = phi("Our dialysis patient Omar, who lives in ZIP 606, came back for his checkup.")
     assert ("PHI004", "059") in restricted
     assert not [m for c, m in allowed if m == "606"]
+
+
+@pytest.mark.parametrize("metadata", [
+    {"patient_authorization": "pending (form mailed 3/2)"},
+    {"patient_authorization": "HA-12", "authorization_expires": "2001-05-01"},
+    {"patient_authorization": "HA-12", "authorization_platforms": ["blog"], "platform": "facebook"},
+])
+def test_authorization_written_as_separate_keys(metadata: dict) -> None:
+    assert ("PHI001", "Anneliese Brandt") in phi(AUTH_TEXT, metadata)

@@ -31,7 +31,7 @@ UNIQUE_ROLE = re.compile(r"\b" + U + r"[\w.]*(?:\s" + U + r"[\w.]*){0,3}['’]s\
                          r"police chief|anchor|ceo|owner|founder|valedictorian|sheriff|superintendent)\b")
 UNIQUE_EVENT = re.compile(r"\b(?:first|only)(?:-ever)?\s+(?:set\s+of\s+)?(?:quadruplets|quintuplets|sextuplets|"
                           r"conjoined twins|face transplant|hand transplant|uterus transplant)\b", re.I)
-POSSESSIVE_CARE = re.compile(r"\b(" + U + L + r"+)['’]s\s+(?:[\w-]+\s+){0,2}(?:visit|surgery|diagnosis|treatment|recovery|stay|"
+POSSESSIVE_CARE = re.compile(r"\b(" + U + L + r"+)['’]s\s+(?:[\w-]+\s+){0,3}(?:visit|surgery|diagnosis|treatment|recovery|stay|"
                              r"procedure|appointment|results|chemo|transplant|delivery|birth|biopsy|scan|mri|x-ray|"
                              r"stitches|cast|fracture|injury|prescription|medication|therapy|rehab|admission|discharge)\b")
 QUOTED_NAME = re.compile(r"(?:\b(?i:to|for|of|meet|remember|from|called|goes\s+by|known\s+as|nicknamed|call\s+(?:him|her|me))\s+|\()[\"“‘']((?:Big|Little|Miss|Mr\.?|Ms\.?)?\s?" + U + L +
@@ -51,7 +51,7 @@ CUE_NAME = re.compile(r"\b(?:(?i:shout-?out to|shoutout to|congrats to|congratul
                       r"([A-Za-z][a-z'’-]{1,20})(?=[\s,!.:;]|$)")
 RELATIVE_NAME = re.compile(r"\b(?:parents?|mom|dad|mother|father|husband|wife|son|daughter|grandparents?|grandma|grandpa|"
                            r"sister|brother)\s+([A-Z][a-z'’-]+(?:\s+(?:&|and)\s+[A-Z][a-z'’-]+)?(?:\s+[A-Z][a-z'’-]+)?)")
-VOCATIVE = re.compile(r"(?:,|\b(?:you|it|this|done|did it|go|girl|buddy))\s+([A-Z][a-z'’-]{2,20})\s*(?:[!.]|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF])")
+VOCATIVE = re.compile(r"(?:,|\b(?:you|it|this|done|did it|go|girl|buddy))\s+([A-Z][a-z'’-]{2,20}(?:\s[A-Z][a-z'’-]{1,20}){0,2})\s*(?:[!.]|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF])")
 LEADING_TITLE = re.compile(r"^(?:Nurse|Officer|Mayor|Dr\.?|Doctor|Mr\.?|Mrs\.?|Ms\.?|Miss|Ambassador(?:\s+\(ret\.\))?|Coach|Pastor|Captain|Chef)\s+")
 FAMILY = re.compile(r"\bthe ([A-Z][a-z'’-]+) (?:family|twins|triplets|quadruplets|kids|children)\b")
 HASHTAG_NAME = re.compile(r"#(?:PrayersFor|PrayFor|PrayingFor|Praying4|HealingFor|GetWell|Team|Go|Love)([A-Z][a-z]{2,})\b"
@@ -64,9 +64,9 @@ AGENT_BY = re.compile(r"\b(?:by|with|from|thanks to|thank you to|to)\s+$", re.I)
 ONE_OF = re.compile(r"\bone of\s+$", re.I)
 UNIQUE = re.compile(r"\b(?:our|the)\s+(?:very\s+)?(?:youngest|oldest|first|only|last|longest[- ]\w+)\s+"
                     r"(?:[\w-]+\s+){0,2}(?:patient|baby|recipient|survivor|resident|admission|case)\b", re.I)
-INCIDENT_PERSON = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,4}(?:driver|teacher|pilot|officer|firefighter|coach|principal|"
-                             r"pastor|student|player|cyclist|hiker|runner|worker|mother|father|toddler|boy|girl|man|woman)"
-                             r"\s+who\s+(?:collapsed|crashed|was\s+(?:hit|injured|shot|stabbed|rescued|pulled|struck|burned))", re.I)
+INCIDENT_PERSON = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,4}?[\w-]+\s+who\s+(?:collapsed|crashed|fell|drowned|nearly\s+drowned|"
+                             r"overdosed|went\s+into\s+(?:cardiac\s+)?arrest|was\s+(?:hit|injured|shot|stabbed|rescued|pulled|"
+                             r"struck|burned|found|airlifted|trapped))", re.I)
 ACQUAINTANCE = re.compile(r"\b(?:a|some|this)\s+(?:guy|girl|man|woman|lady|kid|dude|teen)\s+I\s+(?:went to|know|knew|dated|"
                           r"used to|grew up)|\bmy\s+(?:old\s+)?(?:neighbou?r|ex|classmate|coworker|co-worker|kid's teacher|"
                           r"landlord|boss|pastor)\b", re.I)
@@ -74,7 +74,7 @@ PLACE_AFTER_NAME = re.compile(r"(?:,\s*\d{1,3},?)?\s*,?\s*(?:from|of)\s+(?:right
                               r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
 PLACE_HOME = re.compile(r"\b(?:(?:went|go|going|headed|heading|back|returned)\s+home\s+to|home\s+in|lives\s+in|living\s+in|"
                         r"resident\s+of|moved\s+to)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
-PATIENT_REF = re.compile(r"\b(?:patient|guy|gal|lady|gentleman|man|woman|boy|girl|kid|baby|toddler|teen|buddy|friend|"
+PATIENT_REF = re.compile(r"\b(?:\d{1,3}-year-old|patient|guy|gal|lady|gentleman|man|woman|boy|girl|kid|baby|toddler|teen|buddy|friend|"
                          r"family|mom|dad|mother|father|son|daughter|grandma|grandpa|resident|he|she|him|her|his)\b", re.I)
 
 
@@ -152,8 +152,22 @@ def authorization_state(metadata: Mapping[str, Any], platform: str | None, text:
                 return False, f"patient authorization does not cover this platform ({platform})"
             return True, None
         text_value = str(value).strip().lower()
-        if not text_value or text_value in {"pending", "verbal", "none", "no", "false", "requested", "tbd"}:
-            return False, "patient authorization is not on file (pending or verbal)"
+        if not text_value or text_value in {"none", "no", "false", "n/a", "na", "-"} or re.search(
+                r"\b(?:pending|verbal|requested|mailed|sent|awaiting|waiting|tbd|to\s+do|todo|unsigned|expired|revoked)\b",
+                text_value):
+            return False, "patient authorization is not on file (pending, verbal or expired)"
+        for key in ("authorization_expires", "patient_authorization_expires", "authorization_expiry", "expires"):
+            expires = metadata.get(key)
+            if expires:
+                try:
+                    date = expires if isinstance(expires, _dt.date) else _dt.date.fromisoformat(str(expires)[:10])
+                except ValueError:
+                    return False, "patient authorization has an unreadable expiry date"
+                if date < today:
+                    return False, "patient authorization has expired"
+        platforms = metadata.get("authorization_platforms")
+        if isinstance(platforms, (list, tuple)) and platform and platform not in {str(p).lower() for p in platforms}:
+            return False, f"patient authorization does not cover this platform ({platform})"
         return True, None
     if lex.spans("authorization_void"):
         return False, "only verbal or pending permission is mentioned; HIPAA needs a written authorization"
@@ -339,7 +353,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         non_patient = lex.any_in("non_patient", sent[0], sent[1])
         stext = text[sent[0]:sent[1]]
         public = lex.any_in("public_figure", sent[0], sent[1]) or bool(
-            re.search(r"\b(?:in|since|during|circa|c\.)\s+(?:1[6-8]\d\d|19[0-4]\d)\b", stext) or
+            re.search(r"\b(?:in|since|during|circa|c\.)\s+(?:[A-Z][a-z]+\s+)?(?:1[6-8]\d\d|19[0-4]\d)\b", stext) or
             re.search(r"\bborn\b[^.]{0,30}\b(?:1[6-8]\d\d|19[0-4]\d)\b", stext))
         signature = bool(re.search(r"[—–-]\s*$", text[max(0, person.start - 3):person.start])) or \
             text[max(0, person.start - 2):person.start] == "— "
@@ -371,7 +385,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         org_here = lex.any_in("org_relation", sent[0], sent[1])
         person.receipt = receipt is not None and (health_here or has(health, (person.end, min(len(text), person.end + 140))))
         if person.staff:
-            if receipt is not None:
+            if person.receipt:
                 person.patient, person.reason = True, "a staff member named as receiving care"
             continue
         if non_patient:
@@ -653,7 +667,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             span = (m.start(g), m.end(g))
             sent = sentence_of(span[0])
             non_patient = lex.any_in("non_patient", sent[0], sent[1])
-            linked = not non_patient and (has(health, sent) or about_patient or
+            linked = not non_patient and (has(health, sent) or about_patient or has(health, (0, len(text))) or
                                           any(sentence_of(p.start) == sent and p.patient for p in people))
             add("AGE_OVER_89", *span, linked, "an age over 89")
     # ---- rooms, photos ----------------------------------------------------------------------------------
@@ -671,6 +685,10 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         desc = m.group(1) if m.group(1) is not None else m.group(2)
         start = m.start(1) if m.group(1) is not None else m.start(2)
         span = (start, start + len(desc)) if desc else (m.start(), m.end())
+        if re.search(r"\bno\s+(?:faces?|identifying|wristbands?|names?)\b|\b(?:faces?|nothing\s+identifying)\s+(?:is\s+|are\s+)?not\s+(?:visible|shown)",
+                     desc or "", re.I):
+            add("PHOTO", *span, False, "an image described as showing no identifying features")
+            continue
         patientish = lex.any_in("photo_patient", span[0], span[1]) or \
             any(p.patient and span[0] <= p.start < span[1] for p in people)
         add("PHOTO", *span, patientish and (any_health or about_patient),

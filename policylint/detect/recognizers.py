@@ -51,7 +51,7 @@ ID_LABELS: tuple[tuple[str, str], ...] = (
     ("HEALTH_PLAN_ID", r"member(?: id| number| no\.?| #)?|subscriber(?: id| number| #)|policy(?: number| no\.?| #)|"
                        r"group(?: number| no\.?| #)|health plan(?: id| number| #)|medicaid(?: id| number| #)?|"
                        r"medicare(?: id| number| #)|insurance(?: id| number| #)|MBI"),
-    ("LICENSE", r"driver'?s licen[cs]e(?: number| no\.?| #)?|licen[cs]e(?: number| no\.?| #)|DL(?: number| #)?|"
+    ("LICENSE", r"CDL|commercial driver'?s licen[cs]e|driver'?s licen[cs]e(?: number| no\.?| #)?|licen[cs]e(?: number| no\.?| #)|DL(?: number| #)?|"
                 r"certificate(?: number| no\.?| #)|passport(?: number| no\.?| #)?"),
     ("VEHICLE", r"(?:licen[cs]e )?plate(?: number| no\.?| #)?|tag number|VIN"),
     ("DEVICE_ID", r"serial(?: number| no\.?| #)?|S/N|SN|UDI|device(?: id| number| #)?|lot(?: number| #)"),
@@ -114,11 +114,11 @@ DATE = re.compile(
     r"|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+(?:last night|this morning|yesterday|today))?)", re.I)
 MONTH_ALONE = re.compile(r"\b(?:in|since|on|during|last|this)\s+(" + MONTHS + r")\b(?!\.?\s+\d)")
 DOB = re.compile(r"\b(?:DOB|D\.O\.B\.|date of birth|born(?: on)?|birth ?date|b\.)\s*[:#]?\s*", re.I)
-ROOM = re.compile(r"\b(?:(?:(?-i:[A-Z]{2,5})\s+)?(?:room|rm\.?|bed|bay|pod|crib|isolette)\s*#?\s*\d{1,4}[A-Z]?|"
+ROOM = re.compile(r"\b(?:(?:(?-i:[A-Z]{2,5})\s+)?(?:room|rm\.?|bed|bay|pod|crib|isolette|chair|cubicle)\s*#?\s*\d{1,4}[A-Z]?|"
                   r"(?<=\bin )\d{1,2}[A-Z](?=\b))", re.I)
 HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{2,30}[A-Za-z0-9_]")
 HASHTAG = re.compile(r"(?<![\w#&])#[A-Za-z][A-Za-z0-9_]*")
-IMAGE = re.compile(r"!\[([^\]\n]*)\]|\[(?:Image|Photo|Picture|Video|Pic)\s*:\s*([^\]\n]*)\]"
+IMAGE = re.compile(r"!\[([^\]\n]*)\]|\[(?:Image|Photo|Picture|Video|Pic|Carousel|Gallery|Slides?|Reel|Clip|Selfie)\s*:\s*([^\]\n]*)\]"
                    r"|\b(?<![/.-])(?<!\]\()[\w-]+\.(?:jpe?g|png|gif|heic|tiff?|bmp|webp)\b", re.I)    # or an image file name
 
 
