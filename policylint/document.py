@@ -40,6 +40,12 @@ class Document:
     def __post_init__(self) -> None:
         if len(self.prose) != len(self.text):
             raise ValueError("prose view must keep the text's length")
+        # Lone surrogates (JSON "\ud800", surrogateescape'd bytes) crash spaCy and UTF-8 output: replace them
+        # with U+FFFD, one for one, so every offset stays valid.
+        for name in ("text", "prose", "directives"):
+            value = getattr(self, name)
+            if SURROGATE.search(value) is not None:
+                object.__setattr__(self, name, clean_surrogates(value))
 
     @property
     def platform(self) -> str | None:

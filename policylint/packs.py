@@ -1,6 +1,7 @@
 """Rule packs: YAML -> validated, frozen dataclasses. Every error names file, line, rule and key."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,8 +129,11 @@ def _repeat_risk(items: Any, inside_unbounded: bool) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=16384)
 def vet_regex(source: str) -> None:
-    """check_regex, plus a structural check for nested unbounded repeats at any depth of grouping."""
+    """check_regex, plus a structural check for nested unbounded repeats at any depth of grouping.
+
+    Cached: a pure function of the pattern text (only successes are cached; errors are raised each time)."""
     check_regex(source)
     try:
         try:
