@@ -159,7 +159,24 @@ def run_key(*, config: Any, select: Sequence[str] = (), ignore: Sequence[str] = 
             extra_packs: Sequence[str] = (), model: str | None = None, today: _dt.date | None = None) -> str:
     """Everything, apart from pack files and the pipeline, that the findings of a document depend on."""
     return _digest(SCHEMA, code_fingerprint(), environment_fingerprint(), repr(config), tuple(select),
-                   tuple(ignore), tuple(extra_packs), model, os.getcwd(), (today or _dt.date.today()).isoformat())
+                   tuple(ignore), tuple(extra_packs), model, _folder_fingerprint(model), os.getcwd(),
+                   (today or _dt.date.today()).isoformat())
+
+
+def _folder_fingerprint(model: str | None) -> str:
+    """Size and mtime of the files of a pipeline given as a folder (a retrained model), else ''."""
+    if not model or not os.path.isdir(model):
+        return ""
+    items = []
+    for folder, dirs, files in os.walk(model):
+        dirs.sort()
+        for name in sorted(files):
+            try:
+                st = os.stat(os.path.join(folder, name))
+            except OSError:
+                continue
+            items.append(f"{os.path.relpath(os.path.join(folder, name), model)}:{st.st_size}:{st.st_mtime_ns}")
+    return _digest(*items)
 
 
 def document_key(engine_key: str, doc: Any) -> str:
@@ -280,6 +297,7 @@ class FindingsCache:
             return self._db
         import sqlite3
 
+        db = None
         try:
             _prepare_folder(self.folder)
             path = self.folder / DB_NAME
@@ -295,6 +313,8 @@ class FindingsCache:
             db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, day TEXT NOT NULL, value TEXT NOT NULL)")
         except (OSError, sqlite3.Error):
             self.disabled = True
+            if db is not None:
+                db.close()
             return None
         self._db = db
         return db

@@ -189,6 +189,9 @@ class _Executor:
             import multiprocessing
 
             nlp = self.nlp()
+            precompile = getattr(engine, "precompile", None)
+            if callable(precompile):
+                precompile()                     # compile the patterns once, before the workers fork
             if self.cache is not None:
                 self.cache.close()               # no open SQLite handle across fork; reopened on use
             _WORKER.update(nlp=nlp, engine=engine)
