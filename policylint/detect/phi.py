@@ -74,6 +74,8 @@ PLACE_AFTER_NAME = re.compile(r"(?:,\s*\d{1,3},?)?\s*,?\s*(?:from|of)\s+(?:right
                               r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
 PLACE_HOME = re.compile(r"\b(?:(?:went|go|going|headed|heading|back|returned)\s+home\s+to|home\s+in|lives\s+in|living\s+in|"
                         r"resident\s+of|moved\s+to)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
+HISTORICAL = re.compile(r"\b(?i:in|since|during|circa|c\.)\s+(?:[A-Z][a-z]+\s+)?(?:1[6-8]\d\d|19[0-4]\d)\b")
+WEAK_RECEIPT = {"finished", "finishing", "completed", "received", "born", "delivered", "went home", "heading home"}
 PATIENT_REF = re.compile(r"\b(?:\d{1,3}-year-old|patient|guy|gal|lady|gentleman|man|woman|boy|girl|kid|baby|toddler|teen|buddy|friend|"
                          r"family|mom|dad|mother|father|son|daughter|grandma|grandpa|resident|he|she|him|her|his)\b", re.I)
 
@@ -280,6 +282,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             s += 1
         while e > s and text[e - 1] in "'’s" and text[e - 2:e] in ("'s", "’s"):
             e -= 2
+        if re.match(r"['’]?s?\s+(?:syndrome|disease|disorder|virus|palsy|test|scale|score|sign|maneuver|method)\b",
+                    text[e:e + 14], re.I):
+            continue                        # eponyms: Guillain-Barré syndrome, Apgar score
         token = LEADING_TITLE.sub("", text[s:e].strip())
         if not token or (tag != "family" and token.lower().split()[0] in stop) or _overlaps((s, e), blocked):
             continue
@@ -353,7 +358,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         non_patient = lex.any_in("non_patient", sent[0], sent[1])
         stext = text[sent[0]:sent[1]]
         public = lex.any_in("public_figure", sent[0], sent[1]) or bool(
-            re.search(r"\b(?:in|since|during|circa|c\.)\s+(?:[A-Z][a-z]+\s+)?(?:1[6-8]\d\d|19[0-4]\d)\b", stext) or
+            HISTORICAL.search(stext) or
             re.search(r"\bborn\b[^.]{0,30}\b(?:1[6-8]\d\d|19[0-4]\d)\b", stext))
         signature = bool(re.search(r"[—–-]\s*$", text[max(0, person.start - 3):person.start])) or \
             text[max(0, person.start - 2):person.start] == "— "
@@ -384,6 +389,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         care_here = has(care, sent) or (pronoun_next and nsent is not None and has(care, nsent))
         org_here = lex.any_in("org_relation", sent[0], sent[1])
         person.receipt = receipt is not None and (health_here or has(health, (person.end, min(len(text), person.end + 140))))
+        if person.staff and person.receipt and text[receipt[0]:receipt[1]].lower() in WEAK_RECEIPT:
+            person.receipt = False      # "Dr. X completed her fellowship": training, not care
         if person.staff:
             if person.receipt:
                 person.patient, person.reason = True, "a staff member named as receiving care"
@@ -514,6 +521,11 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             return True
         if lex.any_in("non_patient", sent[0], sent[1]):
             return False
+        in_sentence = [p for p in people if sent[0] <= p.start < sent[1]]
+        if in_sentence and all(p.staff and not p.patient for p in in_sentence) and \
+                not any(has(health, (sent[0] + m.end(), sent[0] + m.end() + 25))
+                        for m in re.finditer(r"\b(?:his|her|their)\b", text[sent[0]:sent[1]], re.I)):
+            return False                    # "Dr. X starts seeing patients Monday, August 5"
         if need_care:
             return has(care, sent) and (about_patient or bool(PATIENT_REF.search(text[sent[0]:sent[1]])))
         return has(health, sent) and bool(PATIENT_REF.search(text[sent[0]:sent[1]]))
@@ -653,7 +665,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             bool(re.search(r"[–-]\s*$", text[max(0, span[0] - 3):span[0]]))
         recurring = weekday_range or bool(re.search(r"\b(?:every|each|most|on)\s*$", text[max(0, span[0] - 8):span[0]], re.I)) and \
             not re.search(r"\d", m.group()) or m.group().lower().endswith("s")
-        linked = dob or (tied(span, need_care=True) and not event and not recurring)
+        historical = bool(HISTORICAL.search(text[sent[0]:sent[1]])) or bool(re.search(r"\b(?:1[6-8]\d\d|19[0-4]\d)\b", m.group()))
+        linked = dob or (tied(span, need_care=True) and not event and not recurring and not historical)
         add("DATE", *span, linked, "a date tied to a patient's care or birth" if not dob else "a date of birth")
     for m in R.MONTH_ALONE.finditer(text):
         span = (m.start(1), m.end(1))
