@@ -37,13 +37,16 @@ POSSESSIVE_CARE = re.compile(r"\b(" + U + L + r"+)['’]s\s+(?:[\w-]+\s+){0,3}(?
 QUOTED_NAME = re.compile(r"(?:\b(?i:to|for|of|meet|remember|from|called|goes\s+by|known\s+as|nicknamed|call\s+(?:him|her|me))\s+|\()[\"“‘']((?:Big|Little|Miss|Mr\.?|Ms\.?)?\s?" + U + L +
                          r"+(?:\s" + U + L + r"+)?)[,.!]?[\"”’']")
 BABY_NAME = re.compile(r"\bBaby\s+(?:Boy|Girl)\s+" + U + L + r"+")
+OBJECT_NAME = re.compile(r"\b(?:gave|helped|treated|welcomed|discharged|admitted|operated\s+on|cared\s+for|transported|"
+                         r"airlifted|delivered|intubated|resuscitated|stabilized)\s+(" + U + L + r"+(?:[ \t]+" + U + L +
+                         r"+){0,2})\b")
 SUBJECT_NAME = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?)\s+"
                           r"(?=(?:just\s+|finally\s+)?(?:rang|was|is|has|had|finished|completed|received|went|came|underwent|"
                           r"celebrated|beat|got|left|delivered|welcomed|spent)\b)")
 INITIAL_NAME = re.compile(r"\b(?!P\.?\s?O\.?\s+Box)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[A-Z]\.(?!\w)|(?<!P\.\s)(?<!P\.)\b[A-Z]\.\s?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b")
 QUOTED_NICK = re.compile(r"\s+[\"“][A-Z][a-z]+[\"”]\s+(?=[A-Z])")
 GREETING = re.compile(r"^\W{0,3}(?:(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening))[ ,]+)?"
-                      r"((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.|\s+[A-Z][a-z'’-]+)?)\s*[,!]", re.M)
+                      r"((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.|\s+[A-Z][a-z'’-]+)?)\s*(?:[,!]|\s[—–-]\s)", re.M)
 THANKS_NAME = re.compile(r"^\W{0,3}(?i:thank(?:s| you))(?: so much| again)?,?\s+((?:(?:Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z'’-]+)\s*[!,.]")
 CUE_NAME = re.compile(r"\b(?:(?i:shout-?out to|shoutout to|congrats to|congratulations to|prayers for|praying for|"
                       r"welcome home,?|welcome to the world,?|way to go,?|so proud of|proud of)|Go|is|Meet|Remember|"
@@ -77,7 +80,7 @@ PLACE_HOME = re.compile(r"\b(?:(?:went|go|going|headed|heading|back|returned)\s+
 HISTORICAL = re.compile(r"\b(?i:in|since|during|circa|c\.)\s+(?:[A-Z][a-z]+\s+)?(?:1[6-8]\d\d|19[0-4]\d)\b")
 WEAK_RECEIPT = {"finished", "finishing", "completed", "received", "born", "delivered", "went home", "heading home"}
 PATIENT_REF = re.compile(r"\b(?:\d{1,3}-year-old|patient|guy|gal|lady|gentleman|man|woman|boy|girl|kid|baby|toddler|teen|buddy|friend|"
-                         r"family|mom|dad|mother|father|son|daughter|grandma|grandpa|resident|he|she|him|her|his)\b", re.I)
+                         r"(?-i:family)|mom|dad|mother|father|son|daughter|grandma|grandpa|resident|he|she|him|her|his)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -252,9 +255,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     for m in VOCATIVE.finditer(text):
         if m.group(1).lower() not in stop:
             raw.append((m.start(1), m.end(1), "vocative"))
-    for pattern in (NAME_POSITION, INITIALS_NAME, POSSESSIVE_CARE, QUOTED_NAME, BABY_NAME):
+    for pattern in (NAME_POSITION, INITIALS_NAME, POSSESSIVE_CARE, QUOTED_NAME, BABY_NAME, OBJECT_NAME):
         for m in pattern.finditer(text):
-            g = 1 if pattern in (NAME_POSITION, POSSESSIVE_CARE, QUOTED_NAME) else 0
+            g = 1 if pattern in (NAME_POSITION, POSSESSIVE_CARE, QUOTED_NAME, OBJECT_NAME) else 0
             if m.group(g).split()[0].lower() not in stop and not ORG_WORDS.search(m.group(g)) and \
                     not (pattern is POSSESSIVE_CARE and m.group(1).lower() in {"today", "yesterday", "tonight"}):
                 raw.append((m.start(g), m.end(g), "subject"))
@@ -462,6 +465,10 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     confirm = lex.spans("reply_confirm")
     reply_target: Span | None = None
     greeting_starts = {s for s, _e, tag in raw if tag == "greeting"}
+    if sentences:      # "Thanks for the 5 stars, @kenji!": a vocative in the opening sentence is the addressee
+        greeting_starts |= {s for s in vocative_starts if sentences[0][0] <= s < sentences[0][1]}
+        greeting_starts |= {m.start() for m in R.HANDLE.finditer(text, sentences[0][0], sentences[0][1])
+                            if re.match(r"\s*[!,.]", text[m.end():m.end() + 2])}
     for p in people:
         if re.match(r"\s*(?:[,—–:-]|\s)\s*(?:your|you(?:'re|\s+are|\s+were)?)\b", text[p.end:p.end + 12], re.I):
             greeting_starts.add(p.start)
@@ -663,10 +670,12 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         event = lex.any_in("event", sent[0], sent[1])
         weekday_range = bool(re.match(r"\s*(?:[–-]|through|thru|to)\s*[A-Z]", text[span[1]:span[1] + 12])) or \
             bool(re.search(r"[–-]\s*$", text[max(0, span[0] - 3):span[0]]))
-        recurring = weekday_range or bool(re.search(r"\b(?:every|each|most|on)\s*$", text[max(0, span[0] - 8):span[0]], re.I)) and \
-            not re.search(r"\d", m.group()) or m.group().lower().endswith("s")
+        recurring = weekday_range or bool(re.search(r"\b(?:every|each|most)\s*$", text[max(0, span[0] - 8):span[0]], re.I)) \
+            and not re.search(r"\d", m.group()) or bool(re.fullmatch(r"[A-Za-z]+days", m.group()))
         historical = bool(HISTORICAL.search(text[sent[0]:sent[1]])) or bool(re.search(r"\b(?:1[6-8]\d\d|19[0-4]\d)\b", m.group()))
-        linked = dob or (tied(span, need_care=True) and not event and not recurring and not historical)
+        relative = bool(re.fullmatch(r"(?i:today|tonight|tomorrow|overnight)", m.group()))
+        linked = dob or (tied(span, need_care=True) and not event and not recurring and not historical and
+                         (not relative or sent in anchor_sentences))
         add("DATE", *span, linked, "a date tied to a patient's care or birth" if not dob else "a date of birth")
     for m in R.MONTH_ALONE.finditer(text):
         span = (m.start(1), m.end(1))

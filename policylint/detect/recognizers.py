@@ -110,7 +110,7 @@ DATE = re.compile(
     # spelled-out days: "the third of July", "July the twenty-first"
     r"|\b(?:the\s+)?" + ORD_WORDS + r"\s+of\s+" + MONTHS + r"\b(?!\s+(?:be|have|not|also|need|want|help)\b)(?:,?\s+\d{4})?"
     r"|\b" + MONTHS + r"\s+the\s+" + ORD_WORDS + r"\b"
-    r"|\b(?:last|this) (?:night|morning|afternoon|evening|week|weekend)\b|\byesterday\b"
+    r"|\b(?:last|this) (?:night|morning|afternoon|evening|week|weekend)\b|\byesterday\b|\b(?:today|tonight|tomorrow|overnight)\b"
     r"|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+(?:last night|this morning|yesterday|today))?)", re.I)
 MONTH_ALONE = re.compile(r"\b(?:in|since|on|during|last|this)\s+(" + MONTHS + r")\b(?!\.?\s+\d)")
 DOB = re.compile(r"\b(?:DOB|D\.O\.B\.|date of birth|born(?: on)?|birth ?date|b\.)\s*[:#]?\s*", re.I)
