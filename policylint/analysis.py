@@ -9,7 +9,7 @@ from policylint.detect import phi as phi_detect
 from policylint.detect.recognizers import HASHTAG, HANDLE
 from policylint.document import Document
 from policylint.patterns import Matcher, build_matcher
-from policylint.prefilter import lowered, may_match, required
+from policylint.prefilter import lexicon_needles, lowered, may_match, pattern_needles
 
 Span = tuple[int, int]
 CHUNK_CHARS = 100_000
@@ -51,15 +51,12 @@ class RunContext:
             self.matcher(ref)
 
     def needles(self, ref: str) -> tuple[str, ...] | None:
-        """Strings one of which every match of ``ref`` contains (lowercase), or None (speed only; worked
-        out from the 16th document on, so that checking one file does not pay for it)."""
-        found = self._needles.get(ref, 0)
-        if isinstance(found, int):
-            if found < 15:
-                self._needles[ref] = found + 1       # type: ignore[assignment]
-                return None
-            found = self._needles[ref] = required(self.matcher(ref).source)
-        return found
+        """Strings one of which every match of ``ref`` contains (lowercase), or None (speed only: a
+        matcher that cannot match a document is neither run nor even compiled)."""
+        if ref not in self._needles:
+            self._needles[ref] = (lexicon_needles(self.lexicons.get(ref[1:], ())) if ref.startswith("@")
+                                  else pattern_needles(ref))
+        return self._needles[ref]
 
 
 @dataclass

@@ -14,6 +14,12 @@ _NESTED_QUANTIFIER = _stdre.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\
 _WORD = _stdre.compile(r"^[A-Za-z]+$")
 _SCOPED_OFF = _stdre.compile(r"\(\?[a-zA-Z]*-[a-zA-Z]*:")          # (?-i:...) and the like
 _GLOBAL_FLAGS = _stdre.compile(r"\(\?[\^a-zA-Z-]*\)")            # (?i), (?-i), (?x): whole-pattern flags
+# The sources term_to_regex builds from plain terms: literal characters or escaped punctuation, words joined
+# by [\s\-]+, one of its three inflection groups at the end. Any such string is a valid regex.
+_ESCAPED_WORD = r"(?:[^\\\[\](){}.*+?^$|\s]|\\[^A-Za-z0-9\s])+"
+_PLAIN_TERM_SOURCE = _stdre.compile(
+    _ESCAPED_WORD + r"(?:\[\\s\\-\]\+" + _ESCAPED_WORD + r")*"
+    r"(?:\(\?:s\|es\|ed\|d\|ing\)\?|\(\?:s\|ies\|ied\)\?|\(\?:y\|ys\|ies\|ied\|ying\))?")
 
 
 class PatternError(ValueError):
@@ -50,6 +56,8 @@ def _regex_problem(source: str) -> str | None:
         return f"pattern is longer than {MAX_PATTERN_CHARS} characters"
     if _NESTED_QUANTIFIER.search(source):
         return "pattern nests quantifiers (e.g. (a+)+), which can hang on some input"
+    if _PLAIN_TERM_SOURCE.fullmatch(source):
+        return None                  # what term_to_regex makes of a plain term always compiles (speed only)
     try:
         regex.compile(source, regex.V0)
     except regex.error as error:

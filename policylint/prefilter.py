@@ -32,6 +32,7 @@ Needles = tuple[str, ...]
 _UNSAFE = re.compile(r"\[\[|\{(?!\d*(?:,\d*)?\})")
 _FOLDS_TO_ASCII = frozenset("\u0130\u017f\u212a")      # İ ſ K: regex IGNORECASE matches i/s/k with them
 _MAX_CLASS = 6
+_WORD = re.compile(r"^[A-Za-z]+$")              # as patterns._WORD: words that take inflections
 
 
 def required(source: str) -> Needles | None:
@@ -44,6 +45,36 @@ def required(source: str) -> Needles | None:
         return None
     found = _sequence(list(parsed))
     return _minimal(found) if found else None
+
+
+def lexicon_needles(terms: Iterable[str]) -> Needles | None:
+    """``required`` for a lexicon, term by term (cheap: plain terms need no parsing). A plain term's first
+    word appears literally in each of its matches (patterns.term_to_regex inflects only the last word;
+    a one-word term ending in y may change its y)."""
+    found: set[str] = set()
+    for term in terms:
+        if term.startswith("re:"):
+            needed = required(term[3:])
+            if needed is None:
+                return None
+            found.update(needed)
+            continue
+        words = term.split()
+        if not words:
+            continue                       # an empty term matches only the empty string: never reported
+        first = words[0]
+        if len(words) == 1 and _WORD.match(first) and len(first) > 3 and first.endswith("y"):
+            first = first[:-1]
+        needle = first.lower()
+        if not needle.isascii() or len(needle) != len(first):
+            return None
+        found.add(needle)
+    return _minimal(found)
+
+
+def pattern_needles(ref: str) -> Needles | None:
+    """``required`` for a rule's own pattern (``re:...`` or a bare regex)."""
+    return required(ref[3:] if ref.startswith("re:") else ref)
 
 
 def lowered(text: str) -> str | None:
