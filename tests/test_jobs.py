@@ -205,3 +205,57 @@ def test_progress_off_in_ci(cli: Any, corpus: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.delenv("CI")
     cli("check", "--no-cache", "--format", "json", "posts/000.txt")
     assert captured[0] is None and isinstance(captured[1], runner.Progress)
+
+
+# ------------------------------------------------------------------------------------------------------
+# prefilters never hide a match
+# ------------------------------------------------------------------------------------------------------
+
+def test_required_literals() -> None:
+    from policylint.prefilter import lexicon_needles, lowered, may_match, required
+
+    assert required(r"\bmiracle\s+cures?\b") in (("miracle",), ("cure",))
+    assert set(required(r"(?:drug|substance)\s+abusers?") or ()) == {"abuser"}
+    assert set(required(r"\b(?:flu|covid)\b") or ()) == {"flu", "covid"}
+    assert required(r"\d{3}-\d{4}") == ("-",)
+    for unknown in (r"\w+", r"a?", r"[[:alpha:]]+", r"(?:cure){e<=1}", r"\p{L}+", r"(?|a|b)", ".*"):
+        assert required(unknown) is None
+    assert lexicon_needles(["heart attack", "therapy", "re:\\bER\\b", "l&d"]) == ("er", "l&d", "heart")  # "therap" holds "er"
+    assert lexicon_needles(["re:\\w+"]) is None and lexicon_needles([]) == ()
+    assert lowered("ſtroke") is None and lowered("Stroke") == "stroke"
+    assert may_match(("stroke",), None) and not may_match(("stroke",), "a flu shot") and not may_match((), "x")
+
+
+def test_prefilters_never_hide_a_match(nlp: Any) -> None:
+    import sys
+
+    from policylint.config import Config
+    from policylint.packs import builtin_names, load_packs
+    from policylint.prefilter import lowered, may_match
+    from policylint.runner import build_engine
+    from policylint.engine import Selection
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import corpus
+
+    config = Config(packs=tuple(builtin_names()))
+    engine = build_engine(config, Selection())
+    texts = [corpus.post(i)["text"] for i in range(600)]
+    for pack in load_packs(list(config.packs)):
+        for rule in pack.rules:
+            texts.extend(example.text for example in rule.fail_examples + rule.pass_examples)
+    texts += ["ſtroke and ſeizure", "Dr. K. visited", "İstanbul clinic", "HEART ATTACK!!", "heart-attack"]
+    context = engine.context
+    refs = {"@" + name for name in context.lexicons}
+    for rule in engine.rules:
+        for value in rule.params.values():
+            if isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+                for v in value:
+                    refs.update(v.split("|") if v.startswith("@") else [v])
+    refs.discard("@:imperative")
+    refs.discard("")
+    for ref in sorted(refs):
+        matcher, needles = context.matcher(ref), context.needles(ref)
+        for text in texts:
+            if list(matcher.finditer(text)):
+                assert may_match(needles, lowered(text)), (ref, text)
