@@ -35,6 +35,7 @@ class RunContext:
         return found or self.platform
     _matchers: dict[str, Matcher] = field(default_factory=dict)
     _needles: dict[str, Any] = field(default_factory=dict)
+    _pattern_needles: dict[str, list[Any]] = field(default_factory=dict)
 
     def matcher(self, ref: str) -> Matcher:
         found = self._matchers.get(ref)
@@ -49,6 +50,14 @@ class RunContext:
     def precompile(self, refs: Iterable[str]) -> None:
         for ref in refs:
             self.matcher(ref)
+
+    def plain_suffices(self, ref: str, low: str) -> bool:
+        """True if none of a lexicon's ``re:`` terms can match ``low`` (then Matcher.plain_only is exact)."""
+        if ref not in self._pattern_needles:
+            terms = self.lexicons.get(ref[1:], ()) if ref.startswith("@") else ()
+            self._pattern_needles[ref] = [lexicon_needles([t]) for t in terms if t.startswith("re:")]
+        found = self._pattern_needles[ref]
+        return bool(found) and all(n is not None and not may_match(n, low) for n in found)
 
     def needles(self, ref: str) -> tuple[str, ...] | None:
         """Strings one of which every match of ``ref`` contains (lowercase), or None (speed only: a
@@ -88,7 +97,10 @@ class Analysis:
             if self._lower is False:
                 self._lower = lowered(self.document.prose)
             if may_match(self.context.needles(ref), self._lower):      # skip matchers that cannot match
-                hits = list(self.context.matcher(ref).finditer(self.document.prose))
+                matcher = self.context.matcher(ref)
+                if self._lower is not None and self.context.plain_suffices(ref, self._lower):
+                    matcher = matcher.plain_only()
+                hits = list(matcher.finditer(self.document.prose))
             else:
                 hits = []
             self._cache[ref] = hits

@@ -257,5 +257,9 @@ def test_prefilters_never_hide_a_match(nlp: Any) -> None:
     for ref in sorted(refs):
         matcher, needles = context.matcher(ref), context.needles(ref)
         for text in texts:
-            if list(matcher.finditer(text)):
+            found = list(matcher.finditer(text))
+            if found:
                 assert may_match(needles, lowered(text)), (ref, text)
+            low = lowered(text)
+            if low is not None and context.plain_suffices(ref, low):
+                assert list(matcher.plain_only().finditer(text)) == found, (ref, text)
