@@ -9,7 +9,7 @@ from policylint.detect import phi as phi_detect
 from policylint.detect.recognizers import HASHTAG, HANDLE
 from policylint.document import Document
 from policylint.patterns import Matcher, build_matcher
-from policylint.prefilter import lexicon_needles, lowered, may_match, pattern_needles
+from policylint.prefilter import lexicon_needles, lowered, may_match, pattern_needles, word_prefixes
 
 Span = tuple[int, int]
 CHUNK_CHARS = 100_000
@@ -57,7 +57,7 @@ class RunContext:
             terms = self.lexicons.get(ref[1:], ()) if ref.startswith("@") else ()
             self._pattern_needles[ref] = [lexicon_needles([t]) for t in terms if t.startswith("re:")]
         found = self._pattern_needles[ref]
-        return bool(found) and all(n is not None and not may_match(n, low) for n in found)
+        return bool(found) and all(n is not None and not may_match(n, low) for n in found)   # re: terms: strings
 
     def needles(self, ref: str) -> tuple[str, ...] | None:
         """Strings one of which every match of ``ref`` contains (lowercase), or None (speed only: a
@@ -80,6 +80,7 @@ class Analysis:
     _cache: dict[str, list[Span]] = field(default_factory=dict)
     _phi: list[phi_detect.PhiCandidate] | None = None
     _lower: Any = False          # prose.lower() for prefilters (None: unsafe; False: not computed yet)
+    _prefixes: Any = None        # word_prefixes(prose), for prefilters
 
     @property
     def text(self) -> str:
@@ -96,7 +97,8 @@ class Analysis:
         if hits is None:
             if self._lower is False:
                 self._lower = lowered(self.document.prose)
-            if may_match(self.context.needles(ref), self._lower):      # skip matchers that cannot match
+                self._prefixes = word_prefixes(self.document.prose) if self._lower is not None else None
+            if may_match(self.context.needles(ref), self._lower, self._prefixes):   # skip what cannot match
                 matcher = self.context.matcher(ref)
                 if self._lower is not None and self.context.plain_suffices(ref, self._lower):
                     matcher = matcher.plain_only()

@@ -12,7 +12,7 @@ from policylint.config import Config
 from policylint.findings import Finding, Hit, Severity
 from policylint.packs import Pack, Rule
 
-TYPE_WORDS = {"NAME": "a name", "AGE_OVER_89": "an age over 89", "DATE": "a date", "LOCATION": "a place",
+TYPE_WORDS = {"NAME": "a name", "AGE_OVER_89": "an age over 89", "DATE": "a date", "LOCATION": "a place", "RELATIVE_DATE": "a relative date",
               "ADDRESS": "a street address", "ZIP": "a ZIP code", "PHONE": "a phone number", "EMAIL": "an email address",
               "SSN": "a Social Security number", "MRN": "a medical record number", "ACCOUNT": "an account number",
               "HEALTH_PLAN_ID": "a health plan ID", "LICENSE": "a licence number", "VEHICLE": "a vehicle identifier",

@@ -17,7 +17,7 @@ literal prefilters of RE2, Hyperscan and ripgrep, kept deliberately conservative
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 try:                                            # Python 3.11+
     from re import _constants as _C  # type: ignore[attr-defined]
@@ -33,6 +33,8 @@ _UNSAFE = re.compile(r"\[\[|\{(?!\d*(?:,\d*)?\})")
 _FOLDS_TO_ASCII = frozenset("\u0130\u017f\u212a")      # İ ſ K: regex IGNORECASE matches i/s/k with them
 _MAX_CLASS = 6
 _WORD = re.compile(r"^[A-Za-z]+$")              # as patterns._WORD: words that take inflections
+_ASCII_WORD_PREFIX = re.compile(r"[a-z0-9_]+")   # ASCII word characters are \w to `regex` too
+MAX_WORD_NEEDLE = 12
 
 
 def required(source: str) -> Needles | None:
@@ -47,29 +49,44 @@ def required(source: str) -> Needles | None:
     return _minimal(found) if found else None
 
 
-def lexicon_needles(terms: Iterable[str]) -> Needles | None:
-    """``required`` for a lexicon, term by term (cheap: plain terms need no parsing). A plain term's first
-    word appears literally in each of its matches (patterns.term_to_regex inflects only the last word;
-    a one-word term ending in y may change its y)."""
-    found: set[str] = set()
+class LexNeedles(NamedTuple):
+    """A lexicon's prefilter: one of ``words`` starts a word of the text (a token prefix), or one of
+    ``strings`` occurs in it. Plain terms give words (stronger than substrings: "er" from the term ER
+    must start a word, it is not enough that "her" or "were" contain it)."""
+
+    words: tuple[str, ...]
+    strings: tuple[str, ...]
+
+
+def lexicon_needles(terms: Iterable[str]) -> LexNeedles | None:
+    """``required`` for a lexicon, term by term (cheap: plain terms need no parsing). A plain term's
+    alternative is ``(?<![\\w])`` + its first word (patterns.term_to_regex inflects only the last word; a
+    one-word term ending in y may change its y): when that word starts with a word character, every match
+    starts a word of the text, and that word begins with the word-character prefix of the term's word."""
+    words: set[str] = set()
+    strings: set[str] = set()
     for term in terms:
         if term.startswith("re:"):
             needed = required(term[3:])
             if needed is None:
                 return None
-            found.update(needed)
+            strings.update(needed)
             continue
-        words = term.split()
-        if not words:
+        split = term.split()
+        if not split:
             continue                       # an empty term matches only the empty string: never reported
-        first = words[0]
-        if len(words) == 1 and _WORD.match(first) and len(first) > 3 and first.endswith("y"):
+        first = split[0]
+        if len(split) == 1 and _WORD.match(first) and len(first) > 3 and first.endswith("y"):
             first = first[:-1]
         needle = first.lower()
         if not needle.isascii() or len(needle) != len(first):
             return None
-        found.add(needle)
-    return _minimal(found)
+        prefix = _ASCII_WORD_PREFIX.match(needle)
+        if prefix:
+            words.add(prefix.group()[:MAX_WORD_NEEDLE])
+        else:
+            strings.add(needle)
+    return LexNeedles(_minimal_prefixes(words), _minimal(strings))
 
 
 def pattern_needles(ref: str) -> Needles | None:
@@ -84,13 +101,45 @@ def lowered(text: str) -> str | None:
     return text.lower()
 
 
-def may_match(needles: Needles | None, low: str | None) -> bool:
+def word_prefixes(text: str) -> frozenset[str]:
+    """Every prefix (up to MAX_WORD_NEEDLE characters) of every word of ``text``, lowercase; words as the
+    `regex` module's ``\\w`` (the matchers' word boundaries) sees them."""
+    import regex
+
+    found: set[str] = set()
+    for word in regex.findall(r"\w+", text):
+        word = word[:MAX_WORD_NEEDLE].lower()
+        found.update(word[:i] for i in range(1, len(word) + 1))
+    return frozenset(found)
+
+
+def may_match(needles: Needles | LexNeedles | None, low: str | None, prefixes: frozenset[str] | None = None) -> bool:
+    """False only if no match is possible: ``low`` is lowered(text), ``prefixes`` word_prefixes(text)."""
     if needles is None or low is None:
         return True
-    for needle in needles:
+    if isinstance(needles, LexNeedles):
+        if prefixes is None:
+            strings: Iterable[str] = needles.words + needles.strings    # a word prefix is also a substring
+        else:
+            for word in needles.words:
+                if word in prefixes:
+                    return True
+            strings = needles.strings
+    else:
+        strings = needles
+    for needle in strings:
         if needle in low:
             return True
     return False
+
+
+def _minimal_prefixes(words: Iterable[str]) -> tuple[str, ...]:
+    """Drop words that start with another one (if the shorter starts no word, neither does the longer)."""
+    keep: list[str] = []
+    for w in sorted(set(words), key=lambda x: (len(x), x)):
+        if not any(w.startswith(k) for k in keep):
+            keep.append(w)
+    return tuple(keep)
 
 
 def _minimal(strings: Iterable[str]) -> Needles:

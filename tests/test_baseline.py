@@ -12,7 +12,7 @@ import pytest
 from policylint.baseline import Baseline, BaselineError, Entry, build, dumps, fingerprint, loads, split
 from policylint.findings import Finding, Severity
 
-MARIA = "Congrats to Maria Gonzalez on finishing chemo at our hospital today!"
+MARIA = "Congrats to Maria Gonzalez on finishing chemo at our hospital!"
 JOHN = "So happy for John Smith, who went home today after his hip surgery on our ortho unit!"
 ADDICTS = "Our clinic now offers walk-in hours for addicts ready to start treatment."
 

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 PRE_COMMIT = BIN / "pre-commit"
 POLICYLINT = BIN / "policylint"
-PHI = "Congrats to Maria Gonzalez on finishing chemo at our hospital today!\n"
+PHI = "Congrats to Maria Gonzalez on finishing chemo at our hospital!\n"
 CLEAN = "Join our team at the open house on Saturday. Everyone is welcome!\n"
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None or not PRE_COMMIT.exists() or not POLICYLINT.exists(),

@@ -12,7 +12,7 @@ from policylint.findings import Finding, Severity
 from policylint.report import REPORTERS, Report
 from policylint.report.github import command, escape_data, escape_property, summary_markdown
 
-PATIENT = "# Ward news\n\nCongrats to Maria Gonzalez on finishing chemo at our hospital today!\n"
+PATIENT = "# Ward news\n\nCongrats to Maria Gonzalez on finishing chemo at our hospital!\n"
 ADDICTS = "Our clinic now offers walk-in hours for addicts ready to start treatment.\n"
 COMMAND = re.compile(r"^::(error|warning|notice) ((?:[A-Za-z]+=[^,:]*)(?:,[A-Za-z]+=[^,:]*)*)::(.*)$")
 

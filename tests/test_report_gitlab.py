@@ -9,7 +9,7 @@ from typing import Any
 from policylint.findings import Finding, Severity
 from policylint.report import REPORTERS, Report
 
-LINE = "Congrats to Maria Gonzalez on finishing chemo at our hospital today!"
+LINE = "Congrats to Maria Gonzalez on finishing chemo at our hospital!"
 
 
 def _finding(**kw: Any) -> Finding:

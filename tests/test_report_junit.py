@@ -12,7 +12,7 @@ from policylint.findings import Finding, Severity
 from policylint.report import REPORTERS, Report
 
 DRAFTS = {
-    "posts/patient.md": "# Ward news\n\nCongrats to Maria Gonzalez on finishing chemo at our hospital today!\n",
+    "posts/patient.md": "# Ward news\n\nCongrats to Maria Gonzalez on finishing chemo at our hospital!\n",
     "posts/language.txt": "Our clinic now offers walk-in hours for addicts ready to start treatment.\n",
     "posts/clean.md": "# Open house\n\nJoin our team at the open house on Saturday. Everyone is welcome.\n",
 }

@@ -185,10 +185,10 @@ POST = """\
 # Ward news
 
 <!-- policylint-disable-next-line PHI -- reason: written authorization #A-113 -->
-Congrats to Maria Gonzalez on finishing chemo at our hospital today!
+Congrats to Maria Gonzalez on finishing chemo at our hospital!
 
 <!-- policylint-disable-next-line PHI001 -->
-So happy for Valentina Moreau, who went home today after her hip surgery!
+So happy for Valentina Moreau, who went home after her hip surgery!
 
 <!-- policylint-disable-next-line LNG -- reason: quoting -->
 See you at the health fair.
@@ -236,7 +236,7 @@ paths:
     disable: [PHI]
 """
 ADDICTS = "Our clinic now offers walk-in hours for addicts ready to start treatment.\n"
-PATIENT = "Congrats to Maria Gonzalez on finishing chemo at our hospital today!\n"
+PATIENT = "Congrats to Maria Gonzalez on finishing chemo at our hospital!\n"
 
 
 def test_per_path_severity_and_disable(repo: Path, cli: Any) -> None:

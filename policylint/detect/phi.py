@@ -676,7 +676,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         relative = bool(re.fullmatch(r"(?i:today|tonight|tomorrow|overnight)", m.group()))
         linked = dob or (tied(span, need_care=True) and not event and not recurring and not historical and
                          (not relative or sent in anchor_sentences))
-        add("DATE", *span, linked, "a date tied to a patient's care or birth" if not dob else "a date of birth")
+        add("RELATIVE_DATE" if relative else "DATE", *span, linked,
+            "a date tied to a patient's care or birth" if not dob else "a date of birth")
     for m in R.MONTH_ALONE.finditer(text):
         span = (m.start(1), m.end(1))
         if _overlaps(span, date_spans):

@@ -19,6 +19,9 @@ def _use_colour(out: TextIO) -> bool:
 
 def render(report: Any, out: TextIO) -> None:
     colour = _use_colour(out)
+    spans: dict[tuple[str, Any], list[tuple[int, int]]] = {}
+    for item in list(report.findings) + list(report.suppressed):
+        spans.setdefault((item.path, item.record), []).append((item.start, item.end))
     for finding in report.findings:
         sev = finding.severity.label
         where = f"{finding.path}:{finding.line}:{finding.column}"
@@ -35,8 +38,11 @@ def render(report: Any, out: TextIO) -> None:
             line_end = len(text) if line_end < 0 else line_end
             line = text[line_start:line_end].rstrip("\r")
             s, e = finding.start - line_start, min(finding.end, line_end) - line_start
-            if report.mask:
-                line = line[:s] + mask_text(line[s:e]) + line[e:]
+            if report.mask:       # mask every finding of this document on the line, not only this one
+                for other in spans.get((finding.path, finding.record), ()):
+                    a, b = max(other[0], line_start) - line_start, min(other[1], line_end) - line_start
+                    if a < b:
+                        line = line[:a] + mask_text(line[a:b]) + line[b:]
             if len(line) > 160:                       # keep long lines readable: window around the match
                 left = max(0, s - 60)
                 lead = "…" if left else ""
