@@ -212,7 +212,7 @@ def test_progress_off_in_ci(cli: Any, corpus: Path, monkeypatch: pytest.MonkeyPa
 # ------------------------------------------------------------------------------------------------------
 
 def test_required_literals() -> None:
-    from policylint.prefilter import lexicon_needles, lowered, may_match, required
+    from policylint.prefilter import lexicon_needles, lowered, may_match, required, word_prefixes
 
     assert required(r"\bmiracle\s+cures?\b") in (("miracle",), ("cure",))
     assert set(required(r"(?:drug|substance)\s+abusers?") or ()) == {"abuser"}
@@ -220,8 +220,12 @@ def test_required_literals() -> None:
     assert required(r"\d{3}-\d{4}") == ("-",)
     for unknown in (r"\w+", r"a?", r"[[:alpha:]]+", r"(?:cure){e<=1}", r"\p{L}+", r"(?|a|b)", ".*"):
         assert required(unknown) is None
-    assert lexicon_needles(["heart attack", "therapy", "re:\\bER\\b", "l&d"]) == ("er", "l&d", "heart")  # "therap" holds "er"
-    assert lexicon_needles(["re:\\w+"]) is None and lexicon_needles([]) == ()
+    assert lexicon_needles(["heart attack", "therapy", "re:\\bER\\b", "l&d"]) == (("l", "heart", "therap"), ("er",))
+    assert lexicon_needles(["re:\\w+"]) is None and lexicon_needles([]) == ((), ())
+    er = lexicon_needles(["ER"])
+    assert not may_match(er, "her sister were here", word_prefixes("Her sister were here"))
+    assert may_match(er, "an error", word_prefixes("an ERror"))
+    assert may_match(er, "her", None)                     # without word prefixes: substrings, still safe
     assert lowered("ſtroke") is None and lowered("Stroke") == "stroke"
     assert may_match(("stroke",), None) and not may_match(("stroke",), "a flu shot") and not may_match((), "x")
 
@@ -231,7 +235,7 @@ def test_prefilters_never_hide_a_match(nlp: Any) -> None:
 
     from policylint.config import Config
     from policylint.packs import builtin_names, load_packs
-    from policylint.prefilter import lowered, may_match
+    from policylint.prefilter import lowered, may_match, word_prefixes
     from policylint.runner import build_engine
     from policylint.engine import Selection
 
@@ -259,7 +263,7 @@ def test_prefilters_never_hide_a_match(nlp: Any) -> None:
         for text in texts:
             found = list(matcher.finditer(text))
             if found:
-                assert may_match(needles, lowered(text)), (ref, text)
+                assert may_match(needles, lowered(text), word_prefixes(text)), (ref, text)
             low = lowered(text)
             if low is not None and context.plain_suffices(ref, low):
                 assert list(matcher.plain_only().finditer(text)) == found, (ref, text)
