@@ -187,7 +187,12 @@ class _Executor:
             return check_batch(documents, self.nlp(), engine)
         if self._pool is None:
             import multiprocessing
+            import sys
 
+            if "numpy" not in sys.modules:
+                # one BLAS thread per worker: N workers x N BLAS threads only fight over the same cores
+                for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+                    os.environ.setdefault(name, "1")
             nlp = self.nlp()
             precompile = getattr(engine, "precompile", None)
             if callable(precompile):
