@@ -309,13 +309,17 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         return LEADING_TITLE.sub("", text[p.start:p.end]).split() or [""]
 
     names_seen = {bare(p)[-1] for p in people if p.source in ("ner", "title", "cue", "greeting", "vocative", "subject")}
+    covered = bytearray(len(text) + 1)          # positions inside a known person: O(1) test, not O(people)
+    for p in people:
+        covered[p.start:p.end] = b"\x01" * max(0, p.end - p.start)
     for name in list(names_seen) + [bare(p)[0] for p in people if p.source in ("ner", "title", "subject")
                                      and len(bare(p)) > 1]:
         if len(name) < 3 or not name[0].isupper():
             continue
         for m in re.finditer(r"\b" + re.escape(name) + r"\b", text):
-            if not any(p.start <= m.start() < p.end for p in people) and not _overlaps((m.start(), m.end()), blocked):
+            if not covered[m.start()] and not _overlaps((m.start(), m.end()), blocked):
                 people.append(Person(m.start(), m.end(), "repeat"))
+                covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     for m in R.HANDLE.finditer(text):
         handle = m.group()[1:]
         if _overlaps((m.start(), m.end()), email_spans + url_spans):
