@@ -91,7 +91,8 @@ def load(text: str) -> Any:
                 raise YamlError("YAML anchors (&name) are not allowed", event.start_mark.line + 1)
             tag = getattr(event, "tag", None)
             if tag and tag not in ("!", "?") and _resolve_tag(tag) not in SAFE_TAGS:
-                raise YamlError(f"tag {tag!r} is not allowed", event.start_mark.line + 1)
+                shown = f" {tag!r}" if tag.startswith(("tag:yaml.org,2002:python/", "!!python/")) else ""
+                raise YamlError(f"tag{shown} is not allowed (only plain YAML values)", event.start_mark.line + 1)
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -129,7 +130,7 @@ def _convert(node: yaml.Node, loader: yaml.SafeLoader, counter: list[int]) -> An
         raise YamlError("document is too large", node.start_mark.line + 1)
     line = node.start_mark.line + 1
     if node.tag not in SAFE_TAGS:
-        raise YamlError(f"tag {node.tag!r} is not allowed", line)
+        raise YamlError("tag is not allowed (only plain YAML values)", line)
     if isinstance(node, yaml.MappingNode):
         result = LineDict()
         result.line = line

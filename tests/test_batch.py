@@ -270,3 +270,18 @@ def test_batch_findings_via_cli(cli: Any, tmp_path: Path) -> None:
     assert got == [("a.jsonl", "j1", 1, 25, "TST001"), ("b.csv", "c1", 3, 7, "TST001")]  # ... others checked
     assert data["summary"]["documents"] == 3
     assert "a.jsonl:2:" in result.err
+
+
+def test_text_and_id_field_options_via_cli(cli: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    pack = tmp_path / "testpack.yaml"
+    pack.write_text(TEST_PACK)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".policylint.yaml").write_text("packs: [testpack.yaml]\n")
+    (tmp_path / "a.jsonl").write_text('{"key": "k1", "draft": "A miracle cure", "text": "fine"}\n')
+    (tmp_path / "b.csv").write_text("key,draft,text\nk2,so a miracle cure,fine\n")
+    monkeypatch.chdir(tmp_path)
+    result = cli("check", "--format", "json", "--text-field", "draft", "--id-field", "key", "a.jsonl", "b.csv")
+    assert result.code == 1
+    got = sorted((f["path"], f["record"], f["line"], f["column"]) for f in result.json()["findings"])
+    assert got == [("a.jsonl", "k1", 1, 27), ("b.csv", "k2", 2, 9)]
+    assert cli("check", "a.jsonl", "b.csv").code == 0          # default field: "text"

@@ -275,3 +275,28 @@ def test_init_writes_a_config_that_parses(cli: Any, isolated: Path) -> None:
     again = cli("init")
     assert again.code == 2 and again.err.count("\n") == 1
     assert cli("init", "--force").code == 0
+
+
+# ---------------------------------------------------------------------------------------------------------
+# fuzzed config: a Config or one ConfigError line
+# ---------------------------------------------------------------------------------------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+CONFIG_KEYS = ["packs", "extends", "disable", "enable", "severity", "exclude", "include", "lexicons",
+               "disclaimer", "model", "platform", "truncation", "paths", "org_contacts", "staff_names", "fail_on",
+               "PHI", "x", "posts/*", "error", "warning"]
+CONFIG_VALUES = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(-3, 10**6), st.text(max_size=12),
+              st.sampled_from(["error", "info", "hipaa", "PHI", "none"])),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(CONFIG_KEYS), inner, max_size=4)),
+    max_leaves=15)
+
+
+@given(st.dictionaries(st.sampled_from(CONFIG_KEYS), CONFIG_VALUES, max_size=6))
+def test_fuzzed_config(data: dict[str, Any]) -> None:
+    try:
+        parse_config(data, "fuzz.toml", Path("."))
+    except ConfigError as error:
+        assert "\n" not in str(error)

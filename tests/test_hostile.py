@@ -138,8 +138,8 @@ def test_decode_random_bytes(data: bytes) -> None:
 @given(hostile_text)
 @settings(suppress_health_check=list(HealthCheck))
 def test_surrogateescape_bytes_roundtrip_to_a_notice_or_documents(text: str) -> None:
-    data = text.encode("utf-8", "surrogateescape") if all(not ("\ud800" <= c <= "\udc7f") for c in text) \
-        else text.encode("utf-8", "surrogatepass")
+    escapable = all(not ("\ud800" <= c <= "\udfff") or "\udc80" <= c <= "\udcff" for c in text)
+    data = text.encode("utf-8", "surrogateescape" if escapable else "surrogatepass")
     try:
         decoded = decode(data)
     except InputError:
@@ -389,3 +389,21 @@ def test_long_draft_full_of_names_is_not_quadratic(nlp: Any) -> None:
     findings = check_documents(full_engine(), [doc], nlp)
     assert time.perf_counter() - start < 30
     assert_findings_sane(findings, [doc])
+
+
+def test_notices_never_quote_draft_text(cli: Any, isolated: Path) -> None:
+    secret = "Zebediah"
+    files = {
+        "a.jsonl": f'{{"id": 1, "text": "{secret} broken\n{{"{secret}": [\n{{"id": 3}}\n',
+        "b.csv": f'id,text\n1,"{secret}"junk\n2,"{secret} never closed\n',
+        "c.md": f"---\n{secret}: [unclosed\n{secret} {secret}: :\n---\nBody\n",
+        "d.md": f"---\n- {secret}\n---\nBody\n",
+        "e.md": f"---\nx: !{secret} 1\n---\nBody\n",
+    }
+    for name, text in files.items():
+        (isolated / name).write_text(text)
+    (isolated / "f.txt").write_bytes(f"{secret} caf\xe9".encode("latin-1"))
+    result = cli("check", "--format", "json", "--mask", "--fail-on", "none", "--no-cache", ".")
+    assert result.code == 2
+    assert len(result.err.splitlines()) >= 7
+    assert secret not in result.err

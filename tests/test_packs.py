@@ -329,3 +329,62 @@ def test_unicode_and_odd_characters_in_packs(tmp_path: Path) -> None:
     text = BASE.replace("alpha, beta", "'ñandú', '😀 emoji', 'zero\u200bwidth', 'rtl \u05e9\u05dc\u05d5\u05dd'")
     (pack,) = load_packs([str(write(tmp_path, text))])
     assert "ñandú" in pack.lexicons["words"]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# fuzzed packs: every input is a Pack or one PackError line, never another exception
+# ---------------------------------------------------------------------------------------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+KEYS = ["pack", "title", "version", "references", "lexicons", "rules", "extends", "code", "name", "kind",
+        "category", "severity", "message", "why", "link", "aliases", "examples", "enabled", "fail", "pass",
+        "patterns", "trigger", "accept", "unless", "min_signals", "entities", "max_chars", "require_keys", "text",
+        "metadata", "format", "avoid", "use", "words"]
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-5, 10**12), st.floats(allow_nan=True),
+                    st.sampled_from(["CUS001", "custom.thing", "forbid", "require", "phi", "claims", "error",
+                                     "@words", "(a+)+", "(", "re:x", "", "x" * 300, "\x00", "\ud800"]),
+                    st.text(max_size=20))
+VALUES = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                       st.dictionaries(st.sampled_from(KEYS), inner, max_size=6)),
+                      max_leaves=25)
+
+
+def _parse_or_error(text: str) -> None:
+    try:
+        parse_pack(text, "fuzz.yaml")
+    except PackError as error:
+        assert "\n" not in str(error) and str(error).startswith("fuzz.yaml")
+
+
+@given(st.dictionaries(st.sampled_from(KEYS), VALUES, max_size=8))
+def test_fuzzed_pack_structures(data: dict[str, Any]) -> None:
+    import yaml
+
+    try:
+        text = yaml.safe_dump(data, allow_unicode=True)
+    except yaml.YAMLError:
+        return
+    _parse_or_error(text)
+
+
+@given(st.lists(st.tuples(st.integers(0, len(BASE)), st.integers(0, 8),
+                          st.text(alphabet=st.sampled_from(list(": -[]{}'\"&*!|>#@\n\t\\%`,?x1")), max_size=4)),
+                max_size=4))
+def test_mutated_pack_text(edits: list[tuple[int, int, str]]) -> None:
+    text = BASE
+    for at, cut, insert in edits:
+        at = min(at, len(text))
+        text = text[:at] + insert + text[at + cut:]
+    _parse_or_error(text)
+
+
+@given(st.binary(max_size=400))
+def test_random_bytes_as_pack(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "fuzz.yaml"
+    path.write_bytes(data)
+    try:
+        load_packs([str(path)])
+    except PackError as error:
+        assert "\n" not in str(error)

@@ -370,3 +370,13 @@ def test_lone_surrogates_never_reach_documents() -> None:
     (d,) = docs(items("-", stdin="bad \ud800 text"))
     d.text.encode("utf-8")
     assert len(d.text) == len("bad \ud800 text")
+
+
+def test_excludes_from_cli_and_config(cli: Any, isolated: Path) -> None:
+    for rel in ["posts/a.txt", "posts/drafts/b.txt", "archive/c.txt"]:
+        p = isolated / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("hello")
+    (isolated / ".policylint.yaml").write_text("exclude: [archive]\n")
+    data = cli("check", "--format", "json", "--exclude", "drafts/", ".").json()
+    assert data["summary"]["files"] == 1

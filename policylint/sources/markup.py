@@ -42,7 +42,9 @@ def parse_front_matter(raw: str) -> tuple[dict[str, Any] | None, str | None, int
     try:
         data = yamlsafe.load(raw)
     except yamlsafe.YamlError as error:
-        return None, f"malformed front matter: {error}", error.line or 1
+        # the message must not quote the draft (front matter may hold names): drop quoted fragments
+        message = re.sub(r"'[^'\n]*'|\"[^\"\n]*\"", "'…'", str(error))
+        return None, f"malformed front matter: {message}", error.line or 1
     if data is None:
         return {}, None, None
     if not isinstance(data, dict):
