@@ -133,6 +133,7 @@ def check(
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Findings cache folder (see docs/speed.md)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the findings cache."),
     server: bool = typer.Option(False, "--server/--no-server", help="Check through a warm local server, started on demand (or POLICYLINT_SERVER=1)."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", help="Seconds of checks per document; slower ones are reported as not checked (TMO001)."),
 ) -> None:
     """Check drafts and report problems."""
     from policylint.report import REPORTERS
@@ -152,6 +153,12 @@ def check(
         from dataclasses import replace
 
         config = replace(config, platform=platform.lower())
+    if timeout is not None:
+        if timeout <= 0:
+            raise UsageError("--timeout must be a positive number of seconds")
+        from dataclasses import replace
+
+        config = replace(config, timeout=timeout)
     from policylint.runner import LazyEngine
 
     engine = LazyEngine(lambda: _engine(config, _split(select), _split(ignore), _split(pack)))

@@ -13,7 +13,7 @@ from policylint.findings import Severity
 DEFAULT_PACKS = ("hipaa", "medical-advice", "ethics", "language", "accessibility")
 CONFIG_NAMES = (".policylint.yaml", ".policylint.yml")
 TOP_KEYS = {"packs", "extends", "disable", "enable", "severity", "exclude", "include", "lexicons", "disclaimer",
-            "model", "platform", "truncation", "paths", "org_contacts", "staff_names", "fail_on"}
+            "model", "platform", "truncation", "paths", "org_contacts", "staff_names", "fail_on", "timeout"}
 PATH_KEYS = {"disable", "enable", "severity", "platform", "packs"}
 
 
@@ -51,6 +51,7 @@ class Config:
     org_contacts: tuple[str, ...] = ()
     staff_names: tuple[str, ...] = ()
     fail_on: str | None = None
+    timeout: float | None = None          # seconds of checks per document (--timeout); None: no limit
 
     def for_path(self, path: str) -> PathSettings | None:
         """Merged per-path settings for a file (all matching patterns, in order)."""
@@ -130,6 +131,11 @@ def parse_config(data: Any, source: str, root: Path) -> Config:
             kwargs[key] = data[key].strip()
     if kwargs.get("fail_on") and kwargs["fail_on"] not in ("error", "warning", "info", "none"):
         raise ConfigError(source, line_of("fail_on"), "'fail_on' must be error, warning, info or none")
+    if "timeout" in data:
+        value = data["timeout"]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            raise ConfigError(source, line_of("timeout"), "'timeout' must be a positive number of seconds")
+        kwargs["timeout"] = float(value)
     if "truncation" in data:
         trunc = data["truncation"]
         if not isinstance(trunc, dict) or not all(isinstance(v, int) and not isinstance(v, bool) and v > 0

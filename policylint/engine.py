@@ -20,6 +20,10 @@ TYPE_WORDS = {"NAME": "a name", "AGE_OVER_89": "an age over 89", "DATE": "a date
               "ROOM": "a room or bed number", "OTHER_ID": "a unique description", "PHOTO": "an image description"}
 
 
+class _DocumentTimeout(Exception):
+    pass
+
+
 def matches_prefix(code: str, prefixes: Iterable[str], aliases: Sequence[str] = ()) -> bool:
     return any(code.startswith(p) or any(a.startswith(p) for a in aliases) for p in prefixes if p)
 
@@ -105,6 +109,42 @@ class Engine:
         return rule.severity
 
     def check(self, analysis: Analysis) -> list[Finding]:
+        """Findings for one analysis; with ``config.timeout`` a document whose checks run too long is
+        reported as not checked (TMO001) instead of holding up the run."""
+        limit = self.config.timeout
+        if not limit:
+            return self._check(analysis)
+        import signal
+        import threading
+
+        if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+            return self._check(analysis)
+
+        def on_alarm(signum: int, frame: object) -> None:
+            raise _DocumentTimeout
+
+        previous = signal.signal(signal.SIGALRM, on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, limit)
+        try:
+            return self._check(analysis)
+        except _DocumentTimeout:
+            return [self._timeout_finding(analysis, limit)]
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+    def _timeout_finding(self, analysis: Analysis, limit: float) -> Finding:
+        doc = analysis.document
+        end = min(len(doc.text), max(1, len(doc.text.split("\n", 1)[0])))
+        line, column = doc.position(0)
+        end_line, end_column = doc.position(end)
+        return Finding(path=doc.path, record=doc.record, line=line, column=column, end_line=end_line,
+                       end_column=end_column, start=0, end=end, code="TMO001", rule="policylint.not-checked",
+                       pack="policylint", category="platform", severity=Severity.ERROR,
+                       message=f"Not checked: the checks took longer than {limit:g} s (--timeout); split the "
+                               f"document or raise the limit", match=doc.text[0:end])
+
+    def _check(self, analysis: Analysis) -> list[Finding]:
         doc = analysis.document
         starts = doc.line_starts()
         findings: list[Finding] = []
