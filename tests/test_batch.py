@@ -285,3 +285,61 @@ def test_text_and_id_field_options_via_cli(cli: Any, tmp_path: Path, monkeypatch
     got = sorted((f["path"], f["record"], f["line"], f["column"]) for f in result.json()["findings"])
     assert got == [("a.jsonl", "k1", 1, 27), ("b.csv", "k2", 2, 9)]
     assert cli("check", "a.jsonl", "b.csv").code == 0          # default field: "text"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# .json exports (arrays of posts): explicit files only, not walked by default
+# ---------------------------------------------------------------------------------------------------------
+
+from policylint.sources.batch import json_documents  # noqa: E402
+
+JSON_EXPORT = """\
+{
+  "account": "lakeview",
+  "posts": [
+    {"id": "p1", "platform": "x",
+     "text": "First: a miracle cure"},
+    {
+      "id": "p2",
+      "message": "caf\\u00e9 \\"x\\" miracle cure"
+    },
+    "not an object",
+    {"id": "p4", "other": "no text"},
+    {"text": "untitled miracle cure"}
+  ]
+}
+"""
+
+
+def test_json_export_records(planted: Any) -> None:
+    docs, notices = split(json_documents("export.json", JSON_EXPORT, OPTIONS))
+    assert [(d.record, d.first_line) for d in docs] == [("p1", 5), ("p2", 8), ("5", 12)]
+    assert docs[0].platform == "x"
+    assert [(n.line, n.error) for n in notices] == [(10, True), (11, True)]
+    found = where(planted, docs)
+    assert [(r, ln) for r, ln, _, _ in found] == [("5", 12), ("p1", 5), ("p2", 8)]
+    for _, line, column, _ in found:
+        assert physical(JSON_EXPORT, line, column).startswith("miracle cure")
+
+
+@pytest.mark.parametrize("text", ['[{"text": "one"}, {"text": "two"}]', '{"text": "one"}',
+                                  '{"data": [{"text": "one"}]}'])
+def test_json_export_shapes(text: str) -> None:
+    docs, notices = split(json_documents("e.json", text, OPTIONS))
+    assert docs and not notices and docs[0].text == "one"
+
+
+@pytest.mark.parametrize("text", ['[{"text": "one"},', "[" * 100_000, '"just a string"', "{]"])
+def test_json_export_errors(text: str) -> None:
+    docs, notices = split(json_documents("e.json", text, OPTIONS))
+    assert not docs and len(notices) == 1 and notices[0].error
+
+
+def test_json_files_are_not_walked_by_default(tmp_path: Path) -> None:
+    (tmp_path / "package.json").write_text('{"name": "site"}')
+    (tmp_path / "post.txt").write_text("hello")
+    found = list(iter_inputs([str(tmp_path)], OPTIONS))
+    assert [Path(d.path).name for d in found if isinstance(d, Document)] == ["post.txt"]
+    assert not [n for n in found if isinstance(n, Notice)]
+    docs, _ = split(iter_inputs([str(tmp_path / "package.json")], OPTIONS))
+    assert docs == []

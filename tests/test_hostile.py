@@ -50,7 +50,7 @@ hostile_text = st.one_of(
     st.text(max_size=200),
     st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=120),
 )
-FORMATS = ("text", "markdown", "html", "jsonl", "csv")
+FORMATS = ("text", "markdown", "html", "jsonl", "csv", "json")
 
 
 @functools.lru_cache(maxsize=1)

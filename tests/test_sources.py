@@ -166,7 +166,8 @@ def test_decode_bad_utf16() -> None:
 
 @pytest.mark.parametrize(("name", "kind"), [
     ("a.md", "markdown"), ("A.MARKDOWN", "markdown"), ("a.html", "html"), ("a.htm", "html"),
-    ("a.jsonl", "jsonl"), ("a.ndjson", "jsonl"), ("a.csv", "csv"), ("a.txt", "text"), ("README", "text"),
+    ("a.jsonl", "jsonl"), ("a.ndjson", "jsonl"), ("a.csv", "csv"), ("a.json", "json"), ("a.txt", "text"),
+    ("README", "text"),
 ])
 def test_kind_of(name: str, kind: str) -> None:
     assert kind_of(name) == kind

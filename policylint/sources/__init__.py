@@ -74,7 +74,7 @@ def decode(data: bytes) -> str:
 def kind_of(name: str) -> str:
     lower = name.lower()
     for suffix, kind in ((".md", "markdown"), (".markdown", "markdown"), (".html", "html"), (".htm", "html"),
-                         (".jsonl", "jsonl"), (".ndjson", "jsonl"), (".csv", "csv")):
+                         (".jsonl", "jsonl"), (".ndjson", "jsonl"), (".csv", "csv"), (".json", "json")):
         if lower.endswith(suffix):
             return kind
     return "text"
@@ -95,6 +95,8 @@ def documents_from_text(path: str, text: str, kind: str, options: SourceOptions)
         yield from batch.jsonl_documents(path, text, options)
     elif kind == "csv":
         yield from batch.csv_documents(path, text, options)
+    elif kind == "json":
+        yield from batch.json_documents(path, text, options)
     else:
         yield Document(path=path, text=text, prose=text, format="text", directives=text)
 

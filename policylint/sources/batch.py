@@ -147,6 +147,112 @@ def jsonl_lines_documents(path: str, lines: Iterable[str], options: Any) -> Iter
                        anchors=anchors)
 
 
+# ------------------------------------------------------------------------------------------- JSON export
+
+RECORD_LISTS = ("posts", "data", "items", "records", "results", "messages", "entries")
+
+
+def _members(text: str, start: int) -> dict[str, int]:
+    """Offsets of the values of the JSON object starting at ``start`` (the last duplicate key wins)."""
+    decoder = json.JSONDecoder()
+    members: dict[str, int] = {}
+    i = JSON_WS.match(text, start + 1).end()  # type: ignore[union-attr]
+    while i < len(text) and text[i] == '"':
+        key, i = json.decoder.scanstring(text, i + 1)  # type: ignore[attr-defined]
+        i = JSON_WS.match(text, i).end()  # type: ignore[union-attr]
+        if text[i:i + 1] != ":":
+            break
+        i = JSON_WS.match(text, i + 1).end()  # type: ignore[union-attr]
+        members[key] = i
+        _, i = decoder.raw_decode(text, i)
+        i = JSON_WS.match(text, i).end()  # type: ignore[union-attr]
+        if text[i:i + 1] != ",":
+            break
+        i = JSON_WS.match(text, i + 1).end()  # type: ignore[union-attr]
+    return members
+
+
+def _elements(text: str, start: int) -> list[int]:
+    """Offsets of the elements of the JSON array starting at ``start``."""
+    decoder = json.JSONDecoder()
+    offsets: list[int] = []
+    i = JSON_WS.match(text, start + 1).end()  # type: ignore[union-attr]
+    while i < len(text) and text[i] != "]":
+        offsets.append(i)
+        _, i = decoder.raw_decode(text, i)
+        i = JSON_WS.match(text, i).end()  # type: ignore[union-attr]
+        if text[i:i + 1] != ",":
+            break
+        i = JSON_WS.match(text, i + 1).end()  # type: ignore[union-attr]
+    return offsets
+
+
+def json_documents(path: str, text: str, options: Any) -> Iterator[Any]:
+    """A ``.json`` export of scheduled posts: an array of post objects, an object holding one under a
+    common key (posts, data, items...), or a single post object. One Document per post, placed at the
+    physical line and column of its text value."""
+    from policylint.sources import Notice
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        yield Notice(path, f"not valid JSON ({error.msg} at column {error.colno})", error.lineno)
+        return
+    except MAX_RECORD_DEPTH_ERRORS:
+        yield Notice(path, "not valid JSON (nested too deeply or out of range)", 1)
+        return
+    starts = line_starts(text)
+
+    def line_of(offset: int) -> int:
+        return bisect.bisect_right(starts, offset)
+
+    top = JSON_WS.match(text, 0).end()  # type: ignore[union-attr]
+    try:
+        if isinstance(data, list):
+            records, offsets = data, _elements(text, top)
+        elif isinstance(data, dict) and any(isinstance(data.get(k), list) for k in RECORD_LISTS):
+            key = next(k for k in RECORD_LISTS if isinstance(data.get(k), list))
+            records, offsets = data[key], _elements(text, _members(text, top)[key])
+        else:
+            records, offsets = [data], [top]
+    except (MAX_RECORD_DEPTH_ERRORS + (KeyError, json.JSONDecodeError)):
+        yield Notice(path, "cannot locate the posts in this JSON file", 1)
+        return
+    if len(offsets) != len(records):
+        offsets = [top] * len(records)
+    for number, (record, offset) in enumerate(zip(records, offsets), start=1):
+        line = line_of(offset)
+        if not isinstance(record, dict):
+            yield Notice(path, "post is not a JSON object; skipped", line)
+            continue
+        field = _pick(record, options.text_field, TEXT_FIELDS)
+        if field is None or not isinstance(record.get(field), str):
+            wanted = options.text_field or "text"
+            yield Notice(path, f"post has no text field {wanted!r} (use --text-field); skipped", line)
+            continue
+        id_name = _pick(record, options.id_field, ID_FIELDS)
+        raw_id = record.get(id_name) if id_name else None
+        record_id = clean_surrogates(str(raw_id)) if raw_id is not None and not isinstance(raw_id, (dict, list)) \
+            else str(number)
+        body = clean_surrogates(record[field])
+        if not body.strip():
+            continue
+        kind = "markdown" if str(record.get("format", "")).lower() == "markdown" else "text"
+        prose, front = _prose(body, kind)
+        anchors: tuple[Anchor, ...] = ((0, line, offset - starts[line - 1] + 1),)
+        try:
+            quote = _members(text, offset).get(field)
+            if quote is not None and text.startswith('"', quote):
+                qline = line_of(quote)
+                begin = starts[qline - 1]
+                end = starts[qline] if qline < len(starts) else len(text)
+                anchors = _json_anchors(text[begin:end], quote - begin, body, qline)
+        except (MAX_RECORD_DEPTH_ERRORS + (json.JSONDecodeError,)):
+            pass
+        yield Document(path=path, text=body, prose=prose, record=record_id, first_line=anchors[0][1],
+                       metadata={**_metadata(record), **front}, format="json", directives=body, anchors=anchors)
+
+
 # ------------------------------------------------------------------------------------------------ CSV
 
 
