@@ -393,3 +393,28 @@ def test_full_check_with_network_disabled(tmp_path: Path, cli: Any, monkeypatch:
     assert normal.code == 0
     assert offline["findings"] == normal.json()["findings"]
     assert offline["summary"]["documents"] == 3
+
+
+def test_the_suite_runs_with_the_network_blocked(_block_network: list[Any]) -> None:
+    import socket
+
+    from conftest import NetworkBlocked
+
+    with pytest.raises(NetworkBlocked):
+        socket.create_connection(("192.0.2.1", 80), timeout=1)         # TEST-NET-1: never routable anyway
+    with pytest.raises(NetworkBlocked):
+        socket.socket(socket.AF_INET, socket.SOCK_STREAM).connect(("203.0.113.5", 443))
+    assert len(_block_network) == 2
+    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)            # loopback stays usable
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    client = socket.create_connection(server.getsockname(), timeout=5)
+    client.close()
+    server.close()
+
+
+def test_a_check_in_process_makes_no_connection(cli: Any, project: Path, _block_network: list[Any]) -> None:
+    (project / ".policylint.yaml").write_text("packs: [hipaa, medical-advice, ethics, language]\n")
+    (project / "mail.txt").write_text("Email jordan.ellery@mail.example about his chemo results.\n")
+    assert cli("check", "--no-cache", "mail.txt").code in (0, 1)
+    assert _block_network == []
