@@ -36,6 +36,8 @@ class RunContext:
     _matchers: dict[str, Matcher] = field(default_factory=dict)
     _needles: dict[str, Any] = field(default_factory=dict)
     _pattern_needles: dict[str, list[Any]] = field(default_factory=dict)
+    _anchor_words: dict[str, Any] = field(default_factory=dict)
+    _has_patterns: dict[str, bool] = field(default_factory=dict)
 
     def matcher(self, ref: str) -> Matcher:
         found = self._matchers.get(ref)
@@ -51,6 +53,14 @@ class RunContext:
         for ref in refs:
             self.matcher(ref)
 
+    def has_patterns(self, ref: str) -> bool:
+        """Whether a lexicon has ``re:`` terms (a rule's own pattern counts as one)."""
+        found = self._has_patterns.get(ref)
+        if found is None:
+            found = self._has_patterns[ref] = not ref.startswith("@") or any(
+                t.startswith("re:") for t in self.lexicons.get(ref[1:], ()))
+        return found
+
     def plain_suffices(self, ref: str, low: str) -> bool:
         """True if none of a lexicon's ``re:`` terms can match ``low`` (then Matcher.plain_only is exact)."""
         if ref not in self._pattern_needles:
@@ -58,6 +68,20 @@ class RunContext:
             self._pattern_needles[ref] = [lexicon_needles([t]) for t in terms if t.startswith("re:")]
         found = self._pattern_needles[ref]
         return bool(found) and all(n is not None and not may_match(n, low) for n in found)   # re: terms: strings
+
+    def anchor_words(self, ref: str) -> tuple[str, ...] | None:
+        """For a lexicon of plain terms that all start with a word character: the word prefixes one of
+        which starts every match (matches can start only at such words). None otherwise."""
+        if ref not in self._anchor_words:
+            found = None
+            terms = self.lexicons.get(ref[1:], ()) if ref.startswith("@") else None
+            if terms is not None:
+                plain = [t for t in terms if not t.startswith("re:")]
+                needles = lexicon_needles(plain) if all(t.split() for t in plain) else None
+                if needles is not None and not needles.strings:
+                    found = needles.words
+            self._anchor_words[ref] = found
+        return self._anchor_words[ref]
 
     def needles(self, ref: str) -> tuple[str, ...] | None:
         """Strings one of which every match of ``ref`` contains (lowercase), or None (speed only: a
@@ -100,9 +124,15 @@ class Analysis:
                 self._prefixes = word_prefixes(self.document.prose) if self._lower is not None else None
             if may_match(self.context.needles(ref), self._lower, self._prefixes):   # skip what cannot match
                 matcher = self.context.matcher(ref)
-                if self._lower is not None and self.context.plain_suffices(ref, self._lower):
-                    matcher = matcher.plain_only()
-                hits = list(matcher.finditer(self.document.prose))
+                plain = not self.context.has_patterns(ref)
+                if not plain and self._lower is not None and self.context.plain_suffices(ref, self._lower):
+                    matcher, plain = matcher.plain_only(), True
+                words = self.context.anchor_words(ref) if plain and self._prefixes is not None else None
+                if words is not None:         # plain terms match only where one of their first words starts
+                    positions = sorted({p for w in words for p in self._prefixes.get(w, ())})
+                    hits = list(matcher.finditer_at(self.document.prose, positions))
+                else:
+                    hits = list(matcher.finditer(self.document.prose))
             else:
                 hits = []
             self._cache[ref] = hits

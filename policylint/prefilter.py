@@ -101,19 +101,22 @@ def lowered(text: str) -> str | None:
     return text.lower()
 
 
-def word_prefixes(text: str) -> frozenset[str]:
-    """Every prefix (up to MAX_WORD_NEEDLE characters) of every word of ``text``, lowercase; words as the
-    `regex` module's ``\\w`` (the matchers' word boundaries) sees them."""
+def word_prefixes(text: str) -> dict[str, list[int]]:
+    """Every prefix (up to MAX_WORD_NEEDLE characters) of every word of ``text``, lowercase, with the
+    offsets of the words that start with it; words as the `regex` module's ``\\w`` (the matchers' word
+    boundaries) sees them."""
     import regex
 
-    found: set[str] = set()
-    for word in regex.findall(r"\w+", text):
-        word = word[:MAX_WORD_NEEDLE].lower()
-        found.update(word[:i] for i in range(1, len(word) + 1))
-    return frozenset(found)
+    found: dict[str, list[int]] = {}
+    for m in regex.finditer(r"\w+", text):
+        word = m.group()[:MAX_WORD_NEEDLE].lower()
+        start = m.start()
+        for i in range(1, len(word) + 1):
+            found.setdefault(word[:i], []).append(start)
+    return found
 
 
-def may_match(needles: Needles | LexNeedles | None, low: str | None, prefixes: frozenset[str] | None = None) -> bool:
+def may_match(needles: Needles | LexNeedles | None, low: str | None, prefixes: Any = None) -> bool:
     """False only if no match is possible: ``low`` is lowered(text), ``prefixes`` word_prefixes(text)."""
     if needles is None or low is None:
         return True

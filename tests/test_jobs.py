@@ -265,5 +265,12 @@ def test_prefilters_never_hide_a_match(nlp: Any) -> None:
             if found:
                 assert may_match(needles, lowered(text), word_prefixes(text)), (ref, text)
             low = lowered(text)
+            plain = matcher
             if low is not None and context.plain_suffices(ref, low):
-                assert list(matcher.plain_only().finditer(text)) == found, (ref, text)
+                plain = matcher.plain_only()
+                assert list(plain.finditer(text)) == found, (ref, text)
+            words = context.anchor_words(ref)
+            if words is not None and low is not None and (plain is not matcher or not context.has_patterns(ref)):
+                index = word_prefixes(text)
+                positions = sorted({p for w in words for p in index.get(w, ())})
+                assert list(plain.finditer_at(text, positions)) == found, (ref, text)
