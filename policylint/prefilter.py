@@ -124,9 +124,8 @@ def may_match(needles: Needles | LexNeedles | None, low: str | None, prefixes: A
         if prefixes is None:
             strings: Iterable[str] = needles.words + needles.strings    # a word prefix is also a substring
         else:
-            for word in needles.words:
-                if word in prefixes:
-                    return True
+            if not prefixes.keys().isdisjoint(needles.words):     # C loop: any word in the prefixes
+                return True
             strings = needles.strings
     else:
         strings = needles
