@@ -145,9 +145,11 @@ class Analysis:
         return sorted(result)
 
     def sentence_of(self, offset: int) -> Span:
-        for s, e in self.sentences:
-            if s <= offset < e:
-                return s, e
+        import bisect
+
+        i = bisect.bisect_right(self.sentences, (offset, float("inf"))) - 1
+        if 0 <= i < len(self.sentences) and self.sentences[i][0] <= offset < self.sentences[i][1]:
+            return self.sentences[i]
         return 0, len(self.text)
 
     @property
@@ -197,7 +199,7 @@ def analyze(documents: Sequence[Document], nlp: Any, context: RunContext, *, bat
             bucket["sents"].append((offset + sent.start_char, offset + sent.end_char))
             first = next((t for t in sent if t.is_alpha), None)
             if first is not None and first.tag_ == "VB" and first.i == _first_word_index(sent) and \
-                    first.idx > 0 and sdoc.text[first.idx - 1] not in "#@" or (first is not None and first.idx == 0
+                    first.idx > 0 and _piece[first.idx - 1] not in "#@" or (first is not None and first.idx == 0
                                                                                 and first.tag_ == "VB"):
                 bucket["imp"].append((offset + sent.start_char, offset + sent.end_char))
         for ent in sdoc.ents:

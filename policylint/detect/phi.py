@@ -1,6 +1,7 @@
 """PHI candidates: identifiers read in context (who is this person; is health information tied to them)."""
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from dataclasses import dataclass
@@ -116,12 +117,19 @@ class Lex:
     def __init__(self, find: Callable[[str], list[Span]], terms: Callable[[str], Sequence[str]]) -> None:
         self._find = find
         self.terms = terms
+        self._indexes: dict[str, SpanIndex] = {}
 
     def spans(self, name: str) -> list[Span]:
         return self._find("@" + name)
 
+    def index(self, name: str) -> "SpanIndex":
+        found = self._indexes.get(name)
+        if found is None:
+            found = self._indexes[name] = SpanIndex(self.spans(name))
+        return found
+
     def any_in(self, name: str, start: int, end: int) -> bool:
-        return any(s < end and e > start for s, e in self.spans(name))
+        return self.index(name).overlaps((start, end))
 
     def first_in(self, name: str, start: int, end: int) -> Span | None:
         for s, e in self.spans(name):
@@ -131,7 +139,47 @@ class Lex:
 
 
 def _overlaps(a: Span, spans: Iterable[Span]) -> bool:
+    if isinstance(spans, SpanIndex):
+        return spans.overlaps(a)
     return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+class SpanIndex:
+    """Spans sorted by start with a running maximum of ends: overlap queries in O(log n)."""
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _e in self.spans]
+        self.max_end: list[int] = []
+        best = -1
+        for _s, e in self.spans:
+            best = max(best, e)
+            self.max_end.append(best)
+
+    def overlaps(self, a: Span) -> bool:
+        i = bisect.bisect_left(self.starts, a[1]) - 1
+        return i >= 0 and self.max_end[i] > a[0]
+
+    def add(self, span: Span) -> None:        # rare after construction: rebuild the running maximum from i
+        i = bisect.bisect_left(self.spans, span)
+        self.spans.insert(i, span)
+        self.starts.insert(i, span[0])
+        self.max_end.insert(i, 0)
+        best = self.max_end[i - 1] if i > 0 else -1
+        for j in range(i, len(self.spans)):
+            best = max(best, self.spans[j][1])
+            if self.max_end[j] == best and j > i:
+                break
+            self.max_end[j] = best
+
+    def __iter__(self) -> Any:
+        return iter(self.spans)
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+    def __len__(self) -> int:
+        return len(self.spans)
 
 
 def authorization_state(metadata: Mapping[str, Any], platform: str | None, text: str, lex: Lex,
@@ -188,29 +236,30 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     if not text.strip():
         return []
 
+    starts = [s for s, _e in sentences]
+    ends = [e for _s, e in sentences]
+
     def sentence_of(offset: int) -> Span:
-        for s, e in sentences:
-            if s <= offset < e:
-                return s, e
+        i = bisect.bisect_right(starts, offset) - 1
+        if 0 <= i < len(sentences) and sentences[i][0] <= offset < sentences[i][1]:
+            return sentences[i]
         return 0, len(text)
 
     def next_sentence(span: Span) -> Span | None:
-        for s, e in sentences:
-            if s >= span[1]:
-                return s, e
-        return None
+        i = bisect.bisect_left(starts, span[1])
+        return sentences[i] if i < len(sentences) else None
 
     def prev_sentence(span: Span) -> Span | None:
-        before = [(s, e) for s, e in sentences if e <= span[0]]
-        return before[-1] if before else None
+        i = bisect.bisect_right(ends, span[0]) - 1
+        return sentences[i] if i >= 0 else None
 
     care_setting = any(
         w.lower() in {"nurse", "nurses", "nursing", "nurselife", "er", "ed", "icu", "nicu", "picu", "ccu", "hospital",
                       "clinic", "patient", "patients", "rn", "doctor", "medic", "ems", "nightshift", "ernurse",
                       "icunurse", "hospitalist", "pharmacist", "dental", "dentist"}
         for tag in re.findall(r"#(\w+)", text) for w in [tag] + re.findall(r"[A-Z]{2,}(?=[A-Z][a-z]|\b)|[A-Z]?[a-z]+", tag))
-    care = lex.spans("care_event")
-    health = lex.spans("health") + care
+    care = lex.index("care_event")
+    health = SpanIndex(lex.spans("health") + lex.spans("care_event"))
     authorized, _auth_problem = authorization_state(metadata, platform, text, lex)
     sensitive = None
     for name in ("sensitive_sud", "sensitive_hiv", "sensitive_mental", "sensitive_repro", "sensitive_genetic"):
@@ -225,7 +274,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     handle_spans = [(m.start(), m.end()) for m in R.HANDLE.finditer(text)]
     url_spans = [(m.start(), m.end()) for m in R.URL.finditer(text)]
     email_spans = [(m.start(), m.end()) for m in R.EMAIL.finditer(text)]
-    blocked = hashtag_spans + handle_spans + url_spans + email_spans
+    blocked = SpanIndex(hashtag_spans + handle_spans + url_spans + email_spans)
 
     # ---- people -------------------------------------------------------------------------------------
     raw: list[tuple[int, int, str]] = []
@@ -413,19 +462,28 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         elif (health_here or health_next) and (org_here or care_here or room_here or (doc_org and bool(care))):
             person.patient, person.reason = True, "named together with health information or care"
     # a person repeated by name (full name, first name, last name) takes the strongest role seen
+    token_cache: dict[int, set[str]] = {}
+
     def tokens(p: Person) -> set[str]:
-        return {w.strip(".,'’\"“”").lower() for w in bare(p) if len(w.strip(".,")) > 1}
+        key = id(p)
+        if key not in token_cache:
+            token_cache[key] = {w.strip(".,'’\"“”").lower() for w in bare(p) if len(w.strip(".,")) > 1}
+        return token_cache[key]
 
     groups: list[list[Person]] = []
+    group_of_token: dict[str, int] = {}
+    group_of: dict[int, int] = {}
     for person in people:
         if person.source == "hashtag":
             continue
-        for group in groups:
-            if any(tokens(person) & tokens(q) for q in group):
-                group.append(person)
-                break
-        else:
-            groups.append([person])
+        found = next((group_of_token[t] for t in tokens(person) if t in group_of_token), None)
+        if found is None:
+            found = len(groups)
+            groups.append([])
+        groups[found].append(person)
+        group_of[id(person)] = found
+        for t in tokens(person):
+            group_of_token.setdefault(t, found)
     care_doc = bool(health) and doc_org
     for group in groups:
         if any(p.public for p in group):
@@ -452,7 +510,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     care_story = has(care, (0, len(text))) and doc_org
     if about_patient or care_story:    # relatives and household members of a patient are identifiers too
         for p in people:
-            same = [q for q in people if q is not p and tokens(q) & tokens(p)]
+            same = [q for q in groups[group_of[id(p)]] if q is not p] if id(p) in group_of else []
             if any(q.staff or q.public for q in same) or lex.any_in("non_patient", *sentence_of(p.start)):
                 continue
             if not (p.patient or p.staff or p.public) and re.search(
@@ -499,10 +557,12 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         not re.search(r"\b(?:he|she|his|him|her|patient|guy|lady)\b", unquoted, re.I)
 
     candidates: list[PhiCandidate] = []
+    cand_index = SpanIndex()
 
     def add(kind: str, start: int, end: int, linked: bool, reason: str) -> None:
         if first_person_only and kind not in DIRECT_TYPES:
             linked = False
+        cand_index.add((start, end))
         candidates.append(PhiCandidate(kind, start, end, linked, authorized and kind not in DIRECT_TYPES,
                                        reason, sensitive if linked else None))
 
@@ -626,7 +686,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             add("ADDRESS", *span, linked, "a street address tied to a patient")
     for m in R.ZIP.finditer(text):
         span = (m.start(), m.end())
-        if _overlaps(span, address_spans) or _overlaps(span, [(c.start, c.end) for c in candidates]):
+        if _overlaps(span, address_spans) or _overlaps(span, cand_index):
             continue
         prefix = text[max(0, span[0] - 30):span[0]].lower()
         placeish = bool(re.search(r"\b(?:in|from|of|zip(?: code)?|lives?|near)\b[^.]{0,20}$", prefix))
@@ -665,7 +725,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     date_spans: list[Span] = []
     for m in R.DATE.finditer(text):
         span = (m.start(), m.end())
-        if _overlaps(span, [(c.start, c.end) for c in candidates]) or _overlaps(span, blocked):
+        if _overlaps(span, cand_index) or _overlaps(span, blocked):
             continue
         date_spans.append(span)
         label = R.DOB.search(text[max(0, span[0] - 16):span[0]])
