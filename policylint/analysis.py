@@ -35,7 +35,7 @@ class RunContext:
         return found or self.platform
     _matchers: dict[str, Matcher] = field(default_factory=dict)
     _needles: dict[str, Any] = field(default_factory=dict)
-    _pattern_needles: dict[str, list[Any]] = field(default_factory=dict)
+    _pattern_needles: dict[str, list[tuple[int, Any]]] = field(default_factory=dict)
     _anchor_words: dict[str, Any] = field(default_factory=dict)
     _has_patterns: dict[str, bool] = field(default_factory=dict)
 
@@ -61,13 +61,21 @@ class RunContext:
                 t.startswith("re:") for t in self.lexicons.get(ref[1:], ()))
         return found
 
-    def plain_suffices(self, ref: str, low: str) -> bool:
-        """True if none of a lexicon's ``re:`` terms can match ``low`` (then Matcher.plain_only is exact)."""
+    def pattern_terms(self, ref: str) -> list[tuple[int, Any]]:
+        """(position, needles) of each ``re:`` term of a lexicon, in term order."""
         if ref not in self._pattern_needles:
             terms = self.lexicons.get(ref[1:], ()) if ref.startswith("@") else ()
-            self._pattern_needles[ref] = [lexicon_needles([t]) for t in terms if t.startswith("re:")]
-        found = self._pattern_needles[ref]
-        return bool(found) and all(n is not None and not may_match(n, low) for n in found)   # re: terms: strings
+            self._pattern_needles[ref] = [(i, lexicon_needles([t])) for i, t in enumerate(terms) if t.startswith("re:")]
+        return self._pattern_needles[ref]
+
+    def impossible_terms(self, ref: str, low: str) -> frozenset[int]:
+        """Positions of the ``re:`` terms of a lexicon that cannot match ``low`` anywhere."""
+        return frozenset(i for i, n in self.pattern_terms(ref) if n is not None and not may_match(n, low))
+
+    def plain_suffices(self, ref: str, low: str) -> bool:
+        """True if none of a lexicon's ``re:`` terms can match ``low`` (then Matcher.plain_only is exact)."""
+        found = self.pattern_terms(ref)
+        return bool(found) and len(self.impossible_terms(ref, low)) == len(found)
 
     def anchor_words(self, ref: str) -> tuple[str, ...] | None:
         """For a lexicon of plain terms that all start with a word character: the word prefixes one of
@@ -125,8 +133,12 @@ class Analysis:
             if may_match(self.context.needles(ref), self._lower, self._prefixes):   # skip what cannot match
                 matcher = self.context.matcher(ref)
                 plain = not self.context.has_patterns(ref)
-                if not plain and self._lower is not None and self.context.plain_suffices(ref, self._lower):
-                    matcher, plain = matcher.plain_only(), True
+                if not plain and self._lower is not None and ref.startswith("@"):
+                    drop = self.context.impossible_terms(ref, self._lower)   # re: terms that cannot match here
+                    variant = matcher.without(drop)
+                    if variant is not None:
+                        matcher = variant
+                        plain = len(drop) == len(self.context.pattern_terms(ref))
                 words = self.context.anchor_words(ref) if plain and self._prefixes is not None else None
                 if words is not None:         # plain terms match only where one of their first words starts
                     positions = sorted({p for w in words for p in self._prefixes.get(w, ())})

@@ -10,6 +10,7 @@ import regex
 
 MATCH_TIMEOUT = 0.5          # seconds per search; no pack pattern can hang a check
 MAX_PATTERN_CHARS = 2000
+MAX_VARIANTS = 256           # compiled subsets of one lexicon kept for speed (Matcher.without)
 _NESTED_QUANTIFIER = _stdre.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*(?:[+*]|\{\d*,\})")
 _WORD = _stdre.compile(r"^[A-Za-z]+$")
 _SCOPED_OFF = _stdre.compile(r"\(\?[a-zA-Z]*-[a-zA-Z]*:")          # (?-i:...) and the like
@@ -106,15 +107,27 @@ class Matcher:
             return
 
     def plain_only(self) -> "Matcher":
-        """This matcher without its ``re:`` alternatives, the others in the same order. On a text where no
-        ``re:`` alternative can match anywhere it finds exactly the same matches, and it is much faster
-        when one of them (``\\b\\w+ectomy``) would keep the `regex` module from skipping ahead on the
-        literal first characters of the plain terms (speed only; see analysis.Analysis.find)."""
-        found = self._variants.get("plain")
+        """This matcher without its ``re:`` alternatives (see ``without``)."""
+        found = self.without(frozenset(i for i, t in enumerate(self.terms) if t.startswith("re:")), force=True)
+        assert found is not None
+        return found
+
+    def without(self, drop: frozenset[int], *, force: bool = False) -> "Matcher | None":
+        """This matcher without the terms at the ``drop`` positions, the others in the same order. On a
+        text where none of the dropped alternatives can match anywhere it finds exactly the same matches,
+        and it is often much faster: one ``re:`` term (``\\b\\w+ectomy``) can keep the `regex` module from
+        skipping ahead on the literal first characters of all the others (speed only; see
+        analysis.Analysis.find). None when too many variants were built already (use this matcher)."""
+        if not drop:
+            return self
+        key = ",".join(map(str, sorted(drop)))
+        found = self._variants.get(key)
         if found is None:
-            found = build_matcher([t for t in self.terms if not t.startswith("re:")],
+            if len(self._variants) >= MAX_VARIANTS and not force:
+                return None
+            found = build_matcher([t for i, t in enumerate(self.terms) if i not in drop],
                                   case_sensitive=self.case_sensitive)
-            self._variants["plain"] = found
+            self._variants[key] = found
         return found
 
 
