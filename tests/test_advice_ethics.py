@@ -123,3 +123,11 @@ def test_prefer_rules_carry_a_fix() -> None:
     (finding,) = [f for f in check_text(eng, "Free support group for addicts every Monday.") if f.code == "LNG001"]
     assert finding.fix and "substance use disorder" in finding.fix
     assert (finding.line, finding.column) == (1, 24)
+
+
+def test_disclosure_buried_in_trailing_hashtags() -> None:
+    buried = "Our nurses love these socks from @LegUp on long shifts! #nurselife #comfy #shiftlife #ad"
+    upfront = "#ad Our nurses love these socks from @LegUp on long shifts! #nurselife #comfy #shiftlife"
+    plain = "Paid partnership with @LegUp: our nurses love these socks! #nurselife #comfy #shiftlife #ad"
+    assert "END005" in codes(buried)
+    assert "END005" not in codes(upfront) and "END005" not in codes(plain)

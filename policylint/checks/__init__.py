@@ -127,6 +127,13 @@ def check_forbid(rule: Rule, analysis: Analysis) -> Iterator[Hit]:
         if analysis.document.metadata.get(key):
             return
     hits = list(_pattern_hits(rule, analysis, "patterns"))
+    if p.get("only_in_hashtag_block"):     # reported only when every match sits in the trailing hashtag run
+        block = analysis.hashtag_block
+        if block is None or not hits or any(not (block[0] <= s < block[1]) for s, _ in hits):
+            return
+        if len(HASHTAG.findall(analysis.text[block[0]:block[1]])) < 3:
+            return
+        hits = hits[:1]
     if p.get("before_cut"):
         cut = analysis.cut
         if cut is None or len(analysis.text.strip()) <= cut or any(s < cut for s, _ in hits):

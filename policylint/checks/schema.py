@@ -13,7 +13,7 @@ KIND_PARAMS: dict[str, dict[str, str]] = {
                 "accept_config": "str", "hashtags_count": "bool", "before_cut": "bool", "placement_only": "bool"},
     "forbid": {"patterns": "patterns!", "unless": "patterns", "unless_scope": "choice:sentence|document",
                "with": "patterns", "with_scope": "choice:sentence|document|window", "skip_quoted": "bool",
-               "once": "bool", "before_cut": "bool", "metadata_unless": "strlist"},
+               "once": "bool", "before_cut": "bool", "metadata_unless": "strlist", "only_in_hashtag_block": "bool"},
     "prefer": {"avoid": "patterns!", "use": "str!", "unless": "patterns", "skip_quoted": "bool",
                "skip_proper_nouns": "bool", "with": "patterns", "with_scope": "choice:sentence|document|window"},
     "limit": {"max_chars": "map_int", "max_hashtags": "int", "max_mentions": "int", "max_emoji": "int",
