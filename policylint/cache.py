@@ -10,9 +10,9 @@ A document's findings are stored under a key made of
   Config, which carries the config file's values, its path and root), ``--select``/``--ignore``/``--pack``,
   ``--model``, the working directory (per-path settings resolve against it) and today's date
   (authorizations in front matter expire);
-- the *engine key*: the chosen spaCy pipeline (name and version, or a hash of a pipeline folder's
-  ``meta.json`` and ``config.cfg``) and the SHA-256 of every pack file that was loaded, built-in or not,
-  including the packs they ``extends``. It is learnt once when the engine is built and kept in a small
+- the *engine key*: the SHA-256 of every pack file that was loaded, built-in or not, including the packs
+  they ``extends``. (The spaCy pipeline is covered by the run key: ``--model``/config, the site-packages
+  mtimes, and the size/mtime of the files of a pipeline given as a folder.) It is learnt once when the engine is built and kept in a small
   manifest; later runs only re-hash those files, so a fully cached run loads neither spaCy nor the packs.
 
 **No document text is stored.** A cached finding keeps its rule, position, message and fix; ``match`` and
@@ -99,35 +99,11 @@ def environment_fingerprint() -> str:
 
 
 def model_fingerprint(requested: str | None) -> str:
-    """The pipeline that would be loaded, by name and version (or a folder's meta/config), without spaCy."""
-    from importlib import metadata
-
-    from policylint.nlp import choose_model
-
-    try:
-        name = choose_model(requested)
-    except Exception as error:  # noqa: BLE001 - the real load reports it; the key only has to differ
-        return f"unavailable:{type(error).__name__}"
-    versions = []
-    for dist in ("spacy", "thinc", "numpy"):
-        try:
-            versions.append(f"{dist}={metadata.version(dist)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{dist}=?")
-    folder = Path(name)
-    if folder.is_dir():
-        parts = []
-        for child in ("meta.json", "config.cfg"):
-            try:
-                parts.append(hashlib.sha256((folder / child).read_bytes()).hexdigest())
-            except OSError:
-                parts.append("-")
-        return f"path:{folder.resolve()}:{':'.join(parts)}:{';'.join(versions)}"
-    try:
-        version = metadata.version(name)
-    except metadata.PackageNotFoundError:
-        version = "?"
-    return f"{name}={version}:{';'.join(versions)}"
+    """The pipeline part of the key, without importing spaCy or scanning installed packages: which pipeline
+    ``--model`` (or the config) names, or "auto". What is installed under that name (spaCy, thinc, the
+    pipeline package and their versions) is covered by environment_fingerprint, a pipeline folder's files
+    by the folder fingerprint in run_key."""
+    return f"model:{requested or 'auto'}"
 
 
 def _sha256_file(path: Path) -> str | None:
