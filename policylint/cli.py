@@ -503,9 +503,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     import click
 
     args = list(argv) if argv is not None else sys.argv[1:]
-    from policylint.server import client_check, wanted
+    from policylint.launch import wanted
 
     if wanted(args, os.environ):
+        from policylint.server import client_check
+
         served = client_check(args, environ=os.environ)     # None: no server could answer; check here
         if served is not None:
             return served

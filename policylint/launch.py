@@ -5,12 +5,18 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Mapping, Sequence
+
+
+def wanted(args: Sequence[str], environ: Mapping[str, str]) -> bool:
+    """``check`` with ``--server``, or with ``POLICYLINT_SERVER=1`` and no ``--no-server``."""
+    if list(args[:1]) != ["check"] or "--no-server" in args:
+        return False
+    return "--server" in args or environ.get("POLICYLINT_SERVER", "").lower() in ("1", "true", "yes")
 
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    from policylint.server import wanted
-
     if wanted(args, os.environ):
         from policylint.server import client_check
 

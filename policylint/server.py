@@ -29,6 +29,8 @@ import time
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
+from policylint.launch import wanted  # noqa: F401 - part of this module's interface
+
 PROTOCOL = 1
 DEFAULT_IDLE = 15 * 60
 START_TIMEOUT = 120.0           # seconds a client waits for a server it started (model load on a busy box)
@@ -190,13 +192,6 @@ def _idle_from_env(environ: Mapping[str, str]) -> float:
         return parse_duration(environ.get("POLICYLINT_SERVER_IDLE", "") or str(DEFAULT_IDLE))
     except ValueError:
         return DEFAULT_IDLE
-
-
-def wanted(args: Sequence[str], environ: Mapping[str, str]) -> bool:
-    """``check`` with ``--server``, or with ``POLICYLINT_SERVER=1`` and no ``--no-server``."""
-    if list(args[:1]) != ["check"] or "--no-server" in args:
-        return False
-    return "--server" in args or environ.get("POLICYLINT_SERVER", "").lower() in ("1", "true", "yes")
 
 
 def client_check(args: Sequence[str], *, environ: Mapping[str, str], stdin: Any = None, stdout: Any = None,
