@@ -15,6 +15,7 @@ Span = tuple[int, int]
 CHUNK_CHARS = 100_000
 DEFAULT_CUTS = {"instagram": 125, "facebook": 477, "linkedin": 210, "x": 280, "twitter": 280, "tiktok": 100}
 EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F000-\U0001F2FF\u2B00-\u2BFF]")
+IMPERATIVE = "@:imperative"       # built-in: sentences that open with a base-form verb (tagger)
 TRAILING_TAGS = re.compile(r"(?:(?:#[\w]+|@[\w.]+)[\s\W]*){2,}\Z")
 
 
@@ -38,6 +39,7 @@ class RunContext:
     _pattern_needles: dict[str, list[tuple[int, Any]]] = field(default_factory=dict)
     _anchor_words: dict[str, Any] = field(default_factory=dict)
     _has_patterns: dict[str, bool] = field(default_factory=dict)
+    _singles: dict[str, list[tuple[int, Matcher]]] = field(default_factory=dict)
 
     def matcher(self, ref: str) -> Matcher:
         found = self._matchers.get(ref)
@@ -67,6 +69,14 @@ class RunContext:
             terms = self.lexicons.get(ref[1:], ()) if ref.startswith("@") else ()
             self._pattern_needles[ref] = [(i, lexicon_needles([t])) for i, t in enumerate(terms) if t.startswith("re:")]
         return self._pattern_needles[ref]
+
+    def single_patterns(self, ref: str) -> list[tuple[int, Matcher]]:
+        """(position, matcher of that term alone) for each ``re:`` term of a lexicon, compiled once."""
+        found = self._singles.get(ref)
+        if found is None:
+            terms = self.lexicons.get(ref[1:], ()) if ref.startswith("@") else ()
+            found = self._singles[ref] = [(i, build_matcher([t])) for i, t in enumerate(terms) if t.startswith("re:")]
+        return found
 
     def impossible_terms(self, ref: str, low: str) -> frozenset[int]:
         """Positions of the ``re:`` terms of a lexicon that cannot match ``low`` anywhere."""
@@ -106,9 +116,10 @@ class Analysis:
     context: RunContext
     sentences: list[Span]
     ents: list[tuple[str, int, int]]
-    imperatives: list[Span]
+    imperatives: list[Span] | None          # None: read on demand by _imperative_reader
     hashtag_block: Span | None
     cut: int | None
+    _imperative_reader: Callable[[], list[Span]] | None = None
     _cache: dict[str, list[Span]] = field(default_factory=dict)
     _phi: list[phi_detect.PhiCandidate] | None = None
     _lower: Any = False          # prose.lower() for prefilters (None: unsafe; False: not computed yet)
@@ -124,7 +135,10 @@ class Analysis:
 
     def find(self, ref: str) -> list[Span]:
         hits = self._cache.get(ref)
-        if hits is None and ref == "@:imperative":
+        if hits is None and ref == IMPERATIVE:
+            if self.imperatives is None:
+                reader, self._imperative_reader = self._imperative_reader, None
+                self.imperatives = reader() if reader is not None else []
             hits = list(self.imperatives)
         if hits is None:
             if self._lower is False:
@@ -133,16 +147,27 @@ class Analysis:
             if may_match(self.context.needles(ref), self._lower, self._prefixes):   # skip what cannot match
                 matcher = self.context.matcher(ref)
                 plain = not self.context.has_patterns(ref)
+                words = self.context.anchor_words(ref) if self._prefixes is not None else None
+                starts: set[int] | None = None
                 if not plain and self._lower is not None and ref.startswith("@"):
                     drop = self.context.impossible_terms(ref, self._lower)   # re: terms that cannot match here
-                    variant = matcher.without(drop)
-                    if variant is not None:
-                        matcher = variant
-                        plain = len(drop) == len(self.context.pattern_terms(ref))
-                words = self.context.anchor_words(ref) if plain and self._prefixes is not None else None
-                if words is not None:         # plain terms match only where one of their first words starts
-                    positions = sorted({p for w in words for p in self._prefixes.get(w, ())})
-                    hits = list(matcher.finditer_at(self.document.prose, positions))
+                    if len(drop) == len(self.context.pattern_terms(ref)):
+                        matcher, plain = matcher.plain_only(), True
+                    elif words is not None:
+                        # Where a match can start: a first word of a plain term, or wherever one of the re:
+                        # terms that may match here matches on its own (every start, overlapping). Trying the
+                        # whole alternation only there finds the same matches as scanning the text with it.
+                        starts = set()
+                        for i, single in self.context.single_patterns(ref):
+                            if i not in drop:
+                                starts.update(single.starts(self.document.prose))
+                    else:
+                        variant = matcher.without(drop)
+                        if variant is not None:
+                            matcher = variant
+                if words is not None and (plain or starts is not None):
+                    positions = {p for w in words for p in self._prefixes.get(w, ())}   # type: ignore[union-attr]
+                    hits = list(matcher.finditer_at(self.document.prose, sorted(positions | (starts or set()))))
                 else:
                     hits = list(matcher.finditer(self.document.prose))
             else:
@@ -198,27 +223,52 @@ def _spacy_input(text: str) -> str:
 
 
 def analyze(documents: Sequence[Document], nlp: Any, context: RunContext, *, batch_size: int = 64) -> Iterator[Analysis]:
-    """Analyse documents in order with one batched spaCy pass."""
+    """Analyse documents in order with one batched spaCy pass. The tagger (only the imperative reading uses
+    it) runs afterwards, per document, and only for documents whose rules ask for it."""
+    from policylint.nlp import on_demand_components
+
+    later = on_demand_components(nlp)
     jobs: list[tuple[int, int, str]] = []
     for index, doc in enumerate(documents):
         for offset, piece in _chunks(doc.prose):
             jobs.append((index, offset, piece))
-    results: dict[int, dict[str, list[Any]]] = {i: {"sents": [], "ents": [], "imp": []} for i in range(len(documents))}
+    results: dict[int, dict[str, list[Any]]] = {i: {"sents": [], "ents": [], "docs": []} for i in range(len(documents))}
     texts = (_spacy_input(piece) for _, _, piece in jobs)
-    for (index, offset, _piece), sdoc in zip(jobs, nlp.pipe(texts, batch_size=batch_size)):
+    for (index, offset, piece), sdoc in zip(jobs, nlp.pipe(texts, batch_size=batch_size, disable=list(later))):
         bucket = results[index]
         for sent in sdoc.sents:
             bucket["sents"].append((offset + sent.start_char, offset + sent.end_char))
-            first = next((t for t in sent if t.is_alpha), None)
-            if first is not None and first.tag_ == "VB" and first.i == _first_word_index(sent) and \
-                    first.idx > 0 and _piece[first.idx - 1] not in "#@" or (first is not None and first.idx == 0
-                                                                                and first.tag_ == "VB"):
-                bucket["imp"].append((offset + sent.start_char, offset + sent.end_char))
         for ent in sdoc.ents:
             bucket["ents"].append((ent.label_, offset + ent.start_char, offset + ent.end_char))
+        bucket["docs"].append((offset, piece, sdoc))
     for index, doc in enumerate(documents):
-        bucket = results[index]
-        yield make_analysis(doc, context, _split_lines(doc.prose, bucket["sents"]), bucket["ents"], bucket["imp"])
+        bucket = results.pop(index)
+        reader = _imperative_reader(nlp, later, bucket["docs"])
+        analysis = make_analysis(doc, context, _split_lines(doc.prose, bucket["sents"]), bucket["ents"],
+                                 None if later else reader())
+        if later:
+            analysis._imperative_reader = reader
+        yield analysis
+
+
+def _imperative_reader(nlp: Any, later: Sequence[str], pieces: list[tuple[int, str, Any]]) -> Callable[[], list[Span]]:
+    def read() -> list[Span]:
+        found: list[Span] = []
+        for offset, piece, sdoc in pieces:
+            for name in later:
+                sdoc = nlp.get_pipe(name)(sdoc)
+            found.extend(_imperative_sentences(sdoc, piece, offset))
+        return found
+    return read
+
+
+def _imperative_sentences(sdoc: Any, piece: str, offset: int) -> Iterator[Span]:
+    for sent in sdoc.sents:
+        first = next((t for t in sent if t.is_alpha), None)
+        if first is None or first.tag_ != "VB":
+            continue
+        if first.idx == 0 or (first.i == _first_word_index(sent) and piece[first.idx - 1] not in "#@"):
+            yield offset + sent.start_char, offset + sent.end_char
 
 
 def _first_word_index(sent: Any) -> int:
@@ -244,7 +294,7 @@ def _split_lines(text: str, sents: list[Span]) -> list[Span]:
 
 
 def make_analysis(doc: Document, context: RunContext, sentences: list[Span], ents: list[tuple[str, int, int]],
-                  imperatives: list[Span]) -> Analysis:
+                  imperatives: list[Span] | None) -> Analysis:
     text = doc.prose
     block = None
     stripped = text.rstrip()

@@ -15,6 +15,31 @@ class ModelError(Exception):
     pass
 
 
+def on_demand_components(nlp: Any) -> tuple[str, ...]:
+    """The components only the imperative reading needs (the tagger, and a tok2vec/transformer that only
+    the tagger listens to), in pipeline order: they are left out of the batched pass and run on the few
+    documents whose rules ask whether a sentence is an imperative (speed only: the same tags either way).
+    Empty when the tagger shares its embedding layer with another active component."""
+    found = getattr(nlp, "_policylint_on_demand", None)
+    if found is not None:
+        return found
+    names = list(nlp.pipe_names)
+    chosen: set[str] = {"tagger"} if "tagger" in names else set()
+    for name in names:
+        listeners = getattr(nlp.get_pipe(name), "listening_components", None)
+        if chosen and listeners and "tagger" in listeners:
+            if any(other in names and other not in chosen for other in listeners):
+                chosen = set()
+            else:
+                chosen.add(name)
+    found = tuple(n for n in names if n in chosen)
+    try:
+        nlp._policylint_on_demand = found
+    except AttributeError:  # pragma: no cover - a Language subclass with slots
+        pass
+    return found
+
+
 def installed_pipelines() -> list[str]:
     """Names of installed spaCy pipeline packages (from the `spacy_models` entry points), no import of spaCy."""
     from importlib.metadata import entry_points

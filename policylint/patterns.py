@@ -91,6 +91,14 @@ class Matcher:
             return None
         return (m.start(), m.end()) if m else None
 
+    def starts(self, text: str) -> list[int]:
+        """Every position where a (non-empty) match starts, overlapping matches included."""
+        try:
+            return [m.start() for m in self.compiled.finditer(text, overlapped=True, timeout=MATCH_TIMEOUT)
+                    if m.end() > m.start()]
+        except TimeoutError:
+            return []
+
     def finditer_at(self, text: str, positions: Iterable[int]) -> Iterator[tuple[int, int]]:
         """finditer, trying only ``positions`` (ascending): the same matches when no match can start
         anywhere else (speed only; see analysis.Analysis.find)."""

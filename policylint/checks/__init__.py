@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from policylint.analysis import EMOJI, Analysis
+from policylint.analysis import EMOJI, IMPERATIVE, Analysis
 from policylint.detect.recognizers import HANDLE, HASHTAG
 from policylint.findings import Hit
 
@@ -62,20 +62,35 @@ def check_phi(rule: Rule, analysis: Analysis) -> Iterator[Hit]:
             return
 
 
+def _refs(ref: str) -> tuple[str, ...]:
+    return tuple(ref.split("|")) if ref.startswith("@") else (ref,)
+
+
 def check_require(rule: Rule, analysis: Analysis) -> Iterator[Hit]:
     p = rule.params
     if any(not analysis.find(ref) for ref in p.get("gate", ())):
         return
-    triggers = tuple(p["trigger"])
-    signals = [(ref, analysis.find_all(tuple(ref.split("|")) if ref.startswith("@") else (ref,)))
-               for ref in triggers]
-    fired = [(ref, hits) for ref, hits in signals if hits]
-    topics = sum(1 for ref in p.get("topics", ())
-                 if analysis.find_all(tuple(ref.split("|")) if ref.startswith("@") else (ref,)))
+    topics = sum(1 for ref in p.get("topics", ()) if analysis.find_all(_refs(ref)))
+    if topics < p.get("min_topics", 0):
+        return
     need = p.get("min_signals", 1)
     if p.get("strong_topics") and topics >= p["strong_topics"]:
         need -= 1
-    if topics < p.get("min_topics", 0) or len(fired) < max(need, 1):
+    need = max(need, 1)
+    # Signals read without the tagger first; the imperative reading (a tagger pass) only when it can change
+    # the outcome: to reach the number of signals, or to place the finding at the earliest signal.
+    triggers = [(_refs(ref), [r for r in _refs(ref) if r != IMPERATIVE]) for ref in p["trigger"]]
+    eager = [analysis.find_all(tuple(cheap)) for _, cheap in triggers]
+    fired = sum(1 for hits in eager if hits)
+    pending = [i for i, (refs, cheap) in enumerate(triggers) if not eager[i] and len(cheap) < len(refs)]
+    if fired + len(pending) < need:
+        return
+    for i in pending:
+        if fired >= need:
+            break
+        if analysis.find(IMPERATIVE):
+            fired += 1
+    if fired < need:
         return
     if p.get("unless") and analysis.find_all(tuple(p["unless"])):
         return
@@ -83,11 +98,10 @@ def check_require(rule: Rule, analysis: Analysis) -> Iterator[Hit]:
     approved = analysis.context.disclaimer_text if p.get("accept_config") == "disclaimer" else None
     if approved and approved.strip().lower() in analysis.text.lower():
         accept.append((analysis.text.lower().index(approved.strip().lower()), len(analysis.text)))
-    first = min(h[0] for _, hits in fired for h in hits)
-    anchor = min((h for _, hits in fired for h in hits), key=lambda h: h[0])
     if not accept:
         if p.get("placement_only"):
             return
+        anchor = min((h for refs, _ in triggers for h in analysis.find_all(refs)), key=lambda h: h[0])
         fix = None
         if p.get("accept_config") == "disclaimer":
             fix = (analysis.context.disclaimer_text or DEFAULT_DISCLAIMER).strip()
@@ -103,7 +117,6 @@ def check_require(rule: Rule, analysis: Analysis) -> Iterator[Hit]:
     if p.get("before_cut") and analysis.cut is not None and len(analysis.text.strip()) > analysis.cut:
         if all(a[0] >= analysis.cut for a in accept):
             yield Hit(accept[0][0], accept[0][1], detail={"placement": "after_cut", "cut": analysis.cut})
-    del first
 
 
 def _pattern_hits(rule: Rule, analysis: Analysis, key: str) -> Iterator[Span]:

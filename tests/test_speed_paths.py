@@ -1,0 +1,84 @@
+"""The speed-only paths give exactly the answers of the plain ones: lexicon scans tried only where a match
+can start, and the tagger run on demand (only for documents whose rules ask about imperatives)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from policylint.analysis import IMPERATIVE, analyze, make_analysis
+from policylint.config import Config
+from policylint.document import Document
+from policylint.engine import Selection
+from policylint.nlp import on_demand_components
+from policylint.packs import builtin_names, load_packs
+from policylint.patterns import build_matcher
+from policylint.runner import build_engine
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+import corpus  # noqa: E402
+
+
+def doc(path: str, text: str) -> Document:
+    return Document(path=path, text=text, prose=text, metadata={}, directives=text)
+
+
+@pytest.fixture(scope="module")
+def engine() -> Any:
+    return build_engine(Config(packs=tuple(builtin_names())), Selection())
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    found = [corpus.post(i)["text"] for i in range(300)]
+    for pack in load_packs(list(builtin_names())):
+        for rule in pack.rules:
+            found.extend(example.text for example in rule.fail_examples + rule.pass_examples)
+    return found + ["ſtroke and ſeizure", "an appendectomy and a tonsillectomy", "HEART ATTACK!!", "x" * 50]
+
+
+def test_overlapping_starts() -> None:
+    matcher = build_matcher([r"re:\w+ectomy"])
+    assert matcher.starts("appendectomy") == list(range(0, 6))       # a match starts at each of a,p,p,e,n,d
+    assert list(matcher.finditer("appendectomy")) == [(0, 12)]
+    assert build_matcher([r"re:x?"]).starts("abc") == []               # empty matches are never starts
+
+
+def test_lexicon_lookups_equal_a_plain_scan(engine: Any, texts: list[str]) -> None:
+    context = engine.context
+    refs = ["@" + name for name in context.lexicons]
+    mixed = [ref for ref in refs if context.has_patterns(ref) and context.anchor_words(ref) is not None]
+    assert mixed, "no lexicon mixes plain and re: terms: the start-position path is not exercised"
+    for text in texts:
+        analysis = make_analysis(doc("t.txt", text), context, [(0, len(text))], [], [])
+        for ref in refs:
+            assert analysis.find(ref) == list(context.matcher(ref).finditer(text)), (ref, text)
+
+
+def test_tagger_is_left_out_of_the_batch_and_run_on_demand(nlp: Any, engine: Any) -> None:
+    assert on_demand_components(nlp) == ("tok2vec", "tagger")
+    calm = doc("a.txt", "Our new parking garage opens on Monday. See you there!")
+    advice = doc("b.txt", "Take ibuprofen every 4 hours for a fever and drink plenty of water.")
+    first, second = list(analyze([calm, advice], nlp, engine.context))
+    assert first.imperatives is None and second.imperatives is None
+    engine.check(first)
+    assert first.imperatives is None                     # no health topic: nobody asked for imperatives
+    codes = [f.code for f in engine.check(second)]
+    assert "DIS001" in codes
+    assert second.imperatives == [(0, len(advice.text))]  # read on demand: "Take ..." opens with a verb
+    eager = nlp(advice.text)
+    assert [t.tag_ for t in eager][0] == "VB"
+
+
+def test_on_demand_tagging_gives_the_same_findings(nlp: Any, engine: Any, texts: list[str]) -> None:
+    documents = [doc(f"p{i}.txt", t) for i, t in enumerate(texts)]
+    lazy = [sorted((f.code, f.start, f.end, f.message) for f in engine.check(a))
+            for a in analyze(documents, nlp, engine.context)]
+    eager = []
+    for analysis in analyze(documents, nlp, engine.context):
+        analysis.find(IMPERATIVE)                         # tag every document first, as a batch pass would
+        eager.append(sorted((f.code, f.start, f.end, f.message) for f in engine.check(analysis)))
+    assert lazy == eager
+    assert any(code.startswith("DIS") for found in eager for code, *_ in found)
