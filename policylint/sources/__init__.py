@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -195,12 +197,17 @@ def _stream_jsonl(path: Path, shown: str, options: SourceOptions) -> Iterator[It
     return batch.jsonl_lines_documents(shown, lines(), options)
 
 
+@functools.lru_cache(maxsize=64)
+def _globs(patterns: tuple[str, ...]) -> "re.Pattern[str]":
+    """One compiled alternation of shell patterns (what fnmatch.fnmatchcase matches, in one call)."""
+    return re.compile("|".join(fnmatch.translate(p) for p in patterns) or r"(?!x)x")
+
+
 def _excluded(rel: str, name: str, patterns: Iterable[str]) -> bool:
-    for pattern in patterns:
-        pattern = pattern.rstrip("/")
-        if fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(rel, pattern + "/*"):
-            return True
-    return False
+    stripped = tuple(os.path.normcase(p.rstrip("/")) for p in patterns)
+    plain, under = _globs(stripped), _globs(tuple(p + "/*" for p in stripped))
+    name, rel = os.path.normcase(name), os.path.normcase(rel)
+    return bool(plain.match(name) or plain.match(rel) or under.match(rel))
 
 
 def walk(root: Path, options: SourceOptions, problems: list[Notice] | None = None) -> Iterator[Path]:
@@ -208,6 +215,7 @@ def walk(root: Path, options: SourceOptions, problems: list[Notice] | None = Non
 
     Folders that cannot be read are added to ``problems`` (when given) as notices."""
     exclude = DEFAULT_EXCLUDE + tuple(options.exclude)
+    include = _globs(tuple(os.path.normcase(p.lower()) for p in options.include))
     seen: set[tuple[int, int]] = set()
 
     def on_error(error: OSError) -> None:
@@ -233,7 +241,7 @@ def walk(root: Path, options: SourceOptions, problems: list[Notice] | None = Non
             rel = os.path.normpath(os.path.join(rel_dir, name))
             if _excluded(rel, name, exclude):
                 continue
-            if any(fnmatch.fnmatch(name.lower(), pattern.lower()) for pattern in options.include):
+            if include.match(os.path.normcase(name.lower())):
                 yield Path(current) / name
 
 
