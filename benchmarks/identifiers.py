@@ -31,9 +31,9 @@ Span matching (synth)
   ZIP_CODE and STREET_ADDRESS (a ZIP inside a gold address is a correct identifier). Overlap recall is
   therefore lenient for addresses (a city or ZIP inside an address counts); see exact-R and cov (share of
   the gold address characters covered by predictions standing for the type).
-  AGE: the dataset labels every age; HIPAA Safe Harbor only restricts ages over 89, which is all policylint
-  detects (AGE_OVER_89). Rows: "AGE (all)" policylint as is; "AGE >89" the gold ages over 89 only;
-  "AGE (all) bench-age": policylint + a context-free age recognizer defined HERE for the benchmark only.
+  AGE: the dataset labels every age. HIPAA Safe Harbor only restricts ages over 89 (the hipaa pack reports
+  those, AGE_OVER_89); the strict profile also reports any stated age (type AGE). Rows: "AGE (all ages)"
+  and "AGE >89" (the gold ages over 89 only).
   DATE_TIME: the dataset includes bare years, which Safe Harbor allows; row "DATE_TIME w/o bare years".
 """
 from __future__ import annotations
@@ -60,7 +60,7 @@ TYPES = ["PERSON", "STREET_ADDRESS", "PHONE_NUMBER", "EMAIL_ADDRESS", "US_SSN", 
 PL_MAP: dict[str, set[str]] = {
     "NAME": {"PERSON"}, "ADDRESS": {"STREET_ADDRESS"}, "PHONE": {"PHONE_NUMBER"}, "EMAIL": {"EMAIL_ADDRESS"},
     "SSN": {"US_SSN"}, "DATE": {"DATE_TIME"}, "ZIP": {"ZIP_CODE", "STREET_ADDRESS"}, "IP": {"IP_ADDRESS"},
-    "AGE_OVER_89": {"AGE"}, "LOCATION": {"GPE", "STREET_ADDRESS"}, "BENCH_AGE": {"AGE"},
+    "AGE_OVER_89": {"AGE"}, "LOCATION": {"GPE", "STREET_ADDRESS"}, "AGE": {"AGE"},
 }
 PR_MAP: dict[str, set[str]] = {
     "PERSON": {"PERSON"}, "LOCATION": {"STREET_ADDRESS", "GPE"}, "PHONE_NUMBER": {"PHONE_NUMBER"},
@@ -68,23 +68,8 @@ PR_MAP: dict[str, set[str]] = {
     "IP_ADDRESS": {"IP_ADDRESS"},
 }
 
-# Benchmark-only, context-free "any age" recognizer (NOT part of policylint: Safe Harbor only restricts >89).
-AGE_ANY = re.compile(
-    r"\b(\d{1,3})(?=[- ](?:years?|yrs?)[- ]old\b|\s*(?:yo|y/o|y\.o\.)(?!\w))"
-    r"|\b(?:aged?(?:\s+of)?|turn(?:s|ed|ing)?|(?:I|he|she|they)(?:'m| am| is| was| are| were))\s+(\d{1,3})\b(?![-/:.,]?\d)",
-    re.I)
-
 Span = tuple[int, int]
 Pred = tuple[str, int, int]          # (system type, start, end)
-
-
-def bench_ages(text: str) -> list[Pred]:
-    out = []
-    for m in AGE_ANY.finditer(text):
-        g = 1 if m.group(1) else 2
-        if 0 < int(m.group(g)) < 125:
-            out.append(("BENCH_AGE", m.start(g), m.end(g)))
-    return out
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -312,8 +297,6 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     # 1. synth
     s_pl, s_pr = score_synth(records, pl_synth, PL_MAP), score_synth(records, pr_synth, PR_MAP)
-    pl_age = [p + bench_ages(t) for p, t in zip(pl_synth, synth_texts)]
-    s_pl_age = score_synth(records, pl_age, PL_MAP)
 
     def over_89(g: tuple[str, int, int], text: str) -> bool:
         digits = re.findall(r"\d+", text[g[1]:g[2]])
@@ -333,10 +316,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             rows.append(("DATE_TIME w/o bare years", s_pl_ny[t], s_pr_ny[t]))
         if t == "AGE":
             rows.append(("AGE >89 (Safe Harbor)", s_pl_89[t], s_pr_89[t]))
-            rows.append(("AGE (all) +bench-age [*]", s_pl_age[t], s_pr[t]))
     print_synth(rows, len(records), pr.model)
-    print("  [*] policylint candidates + a context-free any-age regex defined in this script for the benchmark only\n"
-          "      (policylint itself only reports ages over 89; the dataset has no age over 89)")
+    print("  AGE: the strict profile reports any stated age (type AGE); the hipaa pack only ages over 89, and the\n"
+          "  dataset has no age over 89")
     micro = lambda s: Counter({k: sum(s[t][k] for t in TYPES if t not in ("GPE",)) for k in ("gold", "found", "fp")})
     for name, s in (("policylint-strict", s_pl), ("presidio-plain", s_pr)):
         m = micro(s)

@@ -1,7 +1,7 @@
 """Parameters each check kind accepts (validated by packs.py). A trailing '!' marks a required key."""
 from __future__ import annotations
 
-PHI_TYPES = ("NAME", "AGE_OVER_89", "DATE", "RELATIVE_DATE", "LOCATION", "ADDRESS", "ZIP", "PHONE", "EMAIL", "SSN", "MRN",
+PHI_TYPES = ("NAME", "AGE_OVER_89", "AGE", "DATE", "RELATIVE_DATE", "LOCATION", "ADDRESS", "ZIP", "PHONE", "EMAIL", "SSN", "MRN",
              "ACCOUNT", "HEALTH_PLAN_ID", "LICENSE", "VEHICLE", "DEVICE_ID", "URL", "IP", "ROOM", "OTHER_ID",
              "PHOTO")
 

@@ -780,6 +780,14 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             any(p.patient and span[0] <= p.start < span[1] for p in people)
         add("PHOTO", *span, patientish and (any_health or about_patient),
             "an image that shows or names a patient")
+    # ---- any stated age (never PHI by itself: Safe Harbor restricts only ages over 89; the strict profile
+    # reports them as personal data) -----------------------------------------------------------------------
+    over_89 = [(c.start, c.end) for c in candidates if c.type == "AGE_OVER_89"]
+    for m in R.AGE_ANY.finditer(text):
+        g = next(i for i in (1, 2) if m.group(i) is not None)
+        span = (m.start(g), m.end(g))
+        if 0 < int(m.group(g)) < 125 and not _overlaps(span, over_89) and not _overlaps(span, blocked):
+            candidates.append(PhiCandidate("AGE", *span, False, False, "a person's age", None))
     candidates.sort(key=lambda c: (c.start, c.end))
     return candidates
 

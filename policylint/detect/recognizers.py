@@ -88,9 +88,16 @@ ZIP = re.compile(r"(?=[A-Z0-9])(?:(?<![\w$#.,-])\d{5}(?:-\d{4})?(?![\w%-]|,\d)"
                  r"|(?<=[\s:])(?:" + ZIP_CUES + r")(?=[A-Z0-9]{0,4}\d)[A-Z0-9]{3,5}(?:[ -](?=[A-Z]{0,3}\d)[A-Z0-9]{2,4}|[ ][A-Z]{2})?\b)")
 AGE_OVER_89 = re.compile(r"\b(?:(?:9\d|1[0-1]\d)[- ](?:years?|yrs?)[- ]old|(?:9\d|1[0-1]\d)[- ]?(?:yo|y/o|y\.o\.)|"
                          r"age[sd]?\s+(?:of\s+)?(?:9\d|1[0-1]\d)\b|(?:9\d|1[0-1]\d)(?:st|nd|rd|th) birthday|"
-                         r"turn(?:s|ed|ing)?\s+(?:9\d|1[0-1]\d)\b|(?:9\d|1[0-1]\d)\s+years\s+(?:young|old)|"
+                         r"turn(?:s|ed|ing)?\s+(?:9\d|1[0-1]\d)\b(?!\s*(?:%|percent|degrees|miles))|(?:9\d|1[0-1]\d)\s+years\s+(?:young|old)|"
                          r"(?:9\d|1[0-1]\d)\s+years?\s+of\s+age|"
                          r"(?:ninety|one hundred)(?:[- ](?:and[- ])?\w+)?[- ]years?[- ]old)", re.I)
+# Any stated age of a person ("a 45-year-old", "aged 45", "turned 45", "I'm 45", "45 y/o"): group 1 or 2 is
+# the number. Only the strict profile reports these (type AGE); hipaa reports ages over 89 (AGE_OVER_89).
+AGE_ANY = re.compile(
+    r"\b(\d{1,3})(?=[- ](?:years?|yrs?)[- ]old\b|\s*(?:yo|y/o|y\.o\.)(?!\w))"
+    r"|\b(?:aged?(?:\s+of)?|turn(?:s|ed|ing)?|(?:I|he|she|they)(?:'m|’m| am| is| was| are| were))\s+(\d{1,3})\b"
+    r"(?![-/:.,]?\d|\s*(?:%|percent|am\b|pm\b|a\.m\.|p\.m\.|o'clock|minutes?|hours?|days?|weeks?|months?|times?))",
+    re.I)
 AGE_APPOSITIVE = re.compile(r"(?<=[A-Za-z.]),\s*(9\d|1[0-1]\d),")
 DATE = re.compile(
     r"\b(?:"                         # every form starts at a word boundary: test it once, not once per branch
