@@ -18,6 +18,14 @@ ORG_WORDS = re.compile(r"\b(?:Center|Centre|Hospital|Clinic|Unit|Team|Department
                        r"Network|System|University|College|School|Church|Parish|Park|Street|Avenue|Road|Award|Month|Week|"
                        r"Day|Walk|Run|Gala|Lounge|Pavilion|Library|County|City|Room|Floor|Hall|Campus|Insurance|Plan|Orchestra|"
                        r"Inc|LLC|Ltd|Corp|Company|Band|Choir|Club|Squares?|Box|St|Rd|Ave|Blvd|Lane|Drive)\b")
+TITLE_NAME_LOWER = re.compile(r"\b(?:mr|mrs|ms)\.\s+([a-z][a-z'’-]{2,})\b")
+LIST_NAME = re.compile(r"(?m)^[ \t]*(?:[-*•·▪◦][ \t]*)?([A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+)?,[ \t]+[A-Z][a-z'’-]+)[ \t]*(?:[—–:]|-\s|\()")
+APPOSITIVE_PATIENT = re.compile(r"\b([A-Z][a-z'’-]{2,}(?:\s[A-Z][a-z'’-]+)?),\s+(?:one\s+of\s+our|our|a|an)\s+(?:[\w-]+\s+){0,3}?"
+                                r"(?:patients?|clients?|participants?|graduates?)\b")
+PLACE_ABBREVIATIONS = {"U.S.", "U.K.", "U.S.A.", "E.U.", "D.C.", "U.N.", "N.Y.", "L.A.", "N.Y.C."}
+NICKNAME_ADJECTIVE = re.compile(r"^(?:Big|Little|Lil)\s+(?=[A-Z])")
+LEAD_VERB = re.compile(r"^(?:Meet|Welcome|Welcoming|Congratulations|Congrats|Thanks|Thank|Hi|Hello|Hey|Dear|Join|Say|Help|"
+                       r"Please|Celebrate|Introducing|Happy)\s+(?=[A-Z])")
 TITLE_NAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?|Nurse|Officer|Deputy|Sgt\.?|Sergeant|Captain|Coach|Pastor|"
                         r"Ambassador|Firefighter|Professor|Judge)\s+(?:[A-Z][\w'’-]*\.?)(?:\s+[A-Z][\w'’-]+)*")
 U, L = "[A-ZÀ-ÖØ-Þ]", "[a-zß-öø-ÿ'’-]"
@@ -27,7 +35,8 @@ NAME_POSITION = re.compile(
     r"\s+(?:was|is|has|had|rang|finished|completed|received|underwent|spent|celebrated|beat|went|came|got|left|"
     r"delivered|welcomed|walked|arrived)\b)")
 INITIALS_NAME = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\w])")
-UNIQUE_ROLE = re.compile(r"\b" + U + r"[\w.]*(?:\s" + U + r"[\w.]*){0,3}['’]s\s+(?:starting\s+|head\s+|star\s+|lead\s+|only\s+|longtime\s+)?"
+UNIQUE_ROLE = re.compile(r"(?:\b" + U + r"[\w.]*(?:\s" + U + r"[\w.]*){0,3}|\b(?i:the|our)\s+(?i:town|city|village|county|"
+                         r"school|team|church|parish|tribe|district))['’]s\s+(?:starting\s+|head\s+|star\s+|lead\s+|only\s+|longtime\s+)?"
                          r"(?:quarterback|pitcher|goalie|captain|coach|principal|mayor|pastor|priest|rabbi|imam|fire chief|"
                          r"police chief|anchor|ceo|owner|founder|valedictorian|sheriff|superintendent)\b")
 UNIQUE_EVENT = re.compile(r"\b(?:first|only)(?:-ever)?\s+(?:set\s+of\s+)?(?:quadruplets|quintuplets|sextuplets|"
@@ -50,20 +59,23 @@ GREETING = re.compile(r"^\W{0,3}(?:(?i:hi|hello|hey|dear|good (?:morning|afterno
                       r"((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.|\s+[A-Z][a-z'’-]+)?)\s*(?:[,!]|\s[—–-]\s)", re.M)
 THANKS_NAME = re.compile(r"^\W{0,3}(?i:thank(?:s| you))(?: so much| again)?,?\s+((?:(?:Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z'’-]+)\s*[!,.]")
 CUE_NAME = re.compile(r"\b(?:(?i:shout-?out to|shoutout to|congrats to|congratulations to|prayers for|praying for|"
-                      r"welcome home,?|welcome to the world,?|way to go,?|so proud of|proud of)|Go|is|Meet|Remember|"
+                      r"welcome home,?|welcome to the world,?|way to go,?|so proud of|proud of|our (?:friend|buddy|hero|warrior|champ))|"
+                      r"Go|is|Meet|Remember|"
                       r"(?:our|his|her|their|the) patient,?|patient|(?i:baby|little))\s+"
                       r"([A-Za-z][a-z'’-]{1,20})(?=[\s,!.:;]|$)")
 RELATIVE_NAME = re.compile(r"\b(?:parents?|mom|dad|mother|father|husband|wife|son|daughter|grandparents?|grandma|grandpa|"
                            r"sister|brother)\s+([A-Z][a-z'’-]+(?:\s+(?:&|and)\s+[A-Z][a-z'’-]+)?(?:\s+[A-Z][a-z'’-]+)?)")
 VOCATIVE = re.compile(r"(?:,|\b(?:you|it|this|done|did it|go|girl|buddy))\s+([A-Z][a-z'’-]{2,20}(?:\s[A-Z][a-z'’-]{1,20}){0,2})\s*(?:[!.]|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF])")
 LEADING_TITLE = re.compile(r"^(?:Nurse|Officer|Mayor|Dr\.?|Doctor|Mr\.?|Mrs\.?|Ms\.?|Miss|Ambassador(?:\s+\(ret\.\))?|Coach|Pastor|Captain|Chef)\s+")
-FAMILY = re.compile(r"\bthe ([A-Z][a-z'’-]+) (?:family|twins|triplets|quadruplets|kids|children)\b")
-HASHTAG_NAME = re.compile(r"#(?:PrayersFor|PrayFor|PrayingFor|Praying4|HealingFor|GetWell|Team|Go|Love)([A-Z][a-z]{2,})\b"
+FAMILY = re.compile(r"\bthe ([A-Z][a-z'’-]+) (?:family|twins|triplets|quadruplets|kids|children|sisters|brothers|siblings)\b")
+HASHTAG_NAME = re.compile(r"#(?:PrayersFor|PrayFor|PrayingFor|Praying4|HealingFor|GetWell|Team|Go|Love)(?:Baby|Little|Lil)?([A-Z][a-z]{2,})\b"
                           r"|#([A-Z][a-z]{2,})(?:Strong|Tough|Warrior|Fights|Journey)\b")
 CREDENTIAL = re.compile(r"^\**\s*,?\s*(?:MD|M\.D\.|DO|D\.O\.|RN|BSN|MSN|DNP|NP|FNP(?:-BC)?|APRN|CNS|CNM|CRNA|PA-C|PA|DDS|DMD|DPM|"
                         r"OD|PharmD|RPh|RDH|CCRN|CEN|CPN|RNC|OCN|FACS|FAAP|FACC|FACP|FAAN|FACHE|PhD|PsyD|LPN|LVN|CNA|"
                         r"CMA|MA|RRT|CRT|MPH|MBA|MHA|MSW|LCSW|LMFT|LPC|PT|DPT|OT|OTR/L|SLP|CCC-SLP|RD|RDN|EMT(?:-P)?|"
                         r"CST|ARRT|IBCLC|CDCES|BCPS|CNO|CEO|CMO|COO|CFO)\b")
+PROFESSIONAL = re.compile(r"(?i:his|her|their)\s+(?:[\w-]+\s+){0,3}(?:fellowship|residency|training|degree|practice|career|"
+                          r"specialty|certification|board|team|patients|research|work|clinic|department|service|rotation)\b")
 AGENT_BY = re.compile(r"\b(?:by|with|from|thanks to|thank you to|to)\s+$", re.I)
 ONE_OF = re.compile(r"\bone of\s+$", re.I)
 UNIQUE = re.compile(r"\b(?:our|the)\s+(?:very\s+)?(?:youngest|oldest|first|only|last|longest[- ]\w+)\s+"
@@ -79,8 +91,8 @@ PLACE_AFTER_NAME = re.compile(r"(?:,\s*\d{1,3},?)?\s*,?\s*(?:from|of)\s+(?:right
 PLACE_HOME = re.compile(r"\b(?:(?:went|go|going|headed|heading|back|returned)\s+home\s+to|home\s+in|lives\s+in|living\s+in|"
                         r"resident\s+of|moved\s+to)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
 HISTORICAL = re.compile(r"\b(?i:in|since|during|circa|c\.)\s+(?:[A-Z][a-z]+\s+)?(?:1[6-8]\d\d|19[0-4]\d)\b")
-WEAK_RECEIPT = {"finished", "finishing", "completed", "received", "born", "delivered", "went home", "heading home"}
-PATIENT_REF = re.compile(r"\b(?:\d{1,3}-year-old|patient|guy|gal|lady|gentleman|man|woman|boy|girl|kid|baby|toddler|teen|buddy|friend|"
+WEAK_RECEIPT = {"finished", "finishing", "completed", "received", "born", "delivered", "went home", "heading home", "graduated"}
+PATIENT_REF = re.compile(r"\b(?:\d{1,3}-year-old|frequent\s+flyers?|guess\s+who|patient|guy|gal|lady|gentleman|man|woman|boy|girl|kid|baby|toddler|teen|buddy|friend|"
                          r"(?-i:family)|mom|dad|mother|father|son|daughter|grandma|grandpa|resident|he|she|him|her|his)\b", re.I)
 
 
@@ -280,13 +292,21 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     raw: list[tuple[int, int, str]] = []
     for label, s, e in ents:
         if label == "PERSON":
-            raw.append((s, e, "ner"))
+            lead_verb = LEAD_VERB.match(text, s, e)      # "Meet Keisha Brown": the model took the verb in
+            raw.append((lead_verb.end() if lead_verb else s, e, "ner"))
+    for m in LIST_NAME.finditer(text):
+        raw.append((m.start(1), m.end(1), "listed"))
+    for m in APPOSITIVE_PATIENT.finditer(text):
+        raw.append((m.start(1), m.end(1), "cue"))
     for pattern, tag in ((TITLE_NAME, "title"), (INITIAL_NAME, "initial")):
         for m in pattern.finditer(text):
             raw.append((m.start(), m.end(), tag))
     for m in FAMILY.finditer(text):
         raw.append((m.start(), m.end(), "family"))
     stop = set(t.lower() for t in lex_terms(lex, "name_stopwords"))
+    for m in TITLE_NAME_LOWER.finditer(text):
+        if m.group(1) not in stop:
+            raw.append((m.start(), m.end(), "title"))
     pos = 0
     cue_matches = []
     while True:
@@ -307,7 +327,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     for pattern in (NAME_POSITION, INITIALS_NAME, POSSESSIVE_CARE, QUOTED_NAME, BABY_NAME, OBJECT_NAME):
         for m in pattern.finditer(text):
             g = 1 if pattern in (NAME_POSITION, POSSESSIVE_CARE, QUOTED_NAME, OBJECT_NAME) else 0
-            if m.group(g).split()[0].lower() not in stop and not ORG_WORDS.search(m.group(g)) and \
+            words = m.group(g).split()
+            if words[-1 if pattern is QUOTED_NAME else 0].lower() not in stop and not ORG_WORDS.search(m.group(g)) and \
                     not (pattern is POSSESSIVE_CARE and m.group(1).lower() in {"today", "yesterday", "tonight"}):
                 raw.append((m.start(g), m.end(g), "subject"))
     for m in SUBJECT_NAME.finditer(text):
@@ -328,6 +349,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         line = text[heading_line(offset)[0]:heading_line(offset)[1]]
         return line.lstrip().startswith("#")
 
+    health_words = {text[hs:he].lower() for hs, he in health}
     people: list[Person] = []
     for s, e, tag in sorted(raw, key=lambda r: (r[0], -(r[1] - r[0]))):
         while s < e and not text[s].isalnum():
@@ -337,7 +359,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         if re.match(r"['’]?s?\s+(?:syndrome|disease|disorder|virus|palsy|test|scale|score|sign|maneuver|method)\b",
                     text[e:e + 14], re.I):
             continue                        # eponyms: Guillain-Barré syndrome, Apgar score
-        token = LEADING_TITLE.sub("", text[s:e].strip())
+        token = NICKNAME_ADJECTIVE.sub("", LEADING_TITLE.sub("", text[s:e].strip()))
         if not token or (tag != "family" and token.lower().split()[0] in stop) or _overlaps((s, e), blocked):
             continue
         if any(p.start <= s and e <= p.end for p in people):
@@ -346,8 +368,10 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                 label in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "GPE") and es < e and s < ee
                 and (ee - es) > (e - s) + 1 for label, es, ee in ents):
             continue
-        if tag == "ner" and (not text[s:e][:1].isupper() or ORG_WORDS.search(text[s:e])):
-            continue
+        if tag == "ner" and (not text[s:e][:1].isupper() or ORG_WORDS.search(text[s:e]) or text[s:e].lower() in health_words):
+            continue                        # "Lupus": not a person
+        if token in PLACE_ABBREVIATIONS:
+            continue                        # "U.S.", "U.K."
         if tag == "ner" and in_heading(s) and not re.search(
                 r"\b" + re.escape(text[s:e].split()[-1]) + r"\b", text[:heading_line(s)[0]] + text[heading_line(s)[1]:]):
             continue
@@ -382,7 +406,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             any(mm.start() != m.start() for mm in re.finditer(
                 r"#(?:PrayersFor|PrayFor|PrayingFor|Praying4|HealingFor)" + re.escape(name) + r"\b", text))
         if m.group(1) and m.group(0)[1:].lower().startswith(("prayersfor", "prayfor", "prayingfor", "praying4",
-                                                              "healingfor", "getwell")) or known:
+                                                              "healingfor", "getwell", "teambaby", "gobaby",
+                                                              "teamlittle", "teamlil")) or known:
             people.append(Person(m.start(), m.end(), "hashtag"))
     people.sort(key=lambda p: p.start)
     staff_lower = {n.lower() for n in staff_names}
@@ -396,6 +421,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     dash = max(text.rfind("—"), text.rfind(" – "), text.rfind("\n- "))
     sig_text = text[dash + 1:].strip() if dash >= 0 else ""
     signature_from = dash if dash >= 0 and len(sig_text) <= 80 and "\n" not in sig_text and \
+        not APPOSITIVE_PATIENT.match(sig_text) and \
         not re.search(r"[!?]|(?<!Dr)(?<!Mr)(?<!Mrs)(?<!Ms)(?<!St)(?<!\b[A-Z])\.\s+[A-Z]|\(", sig_text) else len(text)
     for i, person in enumerate(people):
         sent = sentence_of(person.start)
@@ -416,8 +442,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         public = lex.any_in("public_figure", sent[0], sent[1]) or bool(
             HISTORICAL.search(stext) or
             re.search(r"\bborn\b[^.]{0,30}\b(?:1[6-8]\d\d|19[0-4]\d)\b", stext))
-        signature = bool(re.search(r"[—–-]\s*$", text[max(0, person.start - 3):person.start])) or \
-            text[max(0, person.start - 2):person.start] == "— "
+        signature = (bool(re.search(r"[—–-]\s*$", text[max(0, person.start - 3):person.start])) or
+                     text[max(0, person.start - 2):person.start] == "— ") and not APPOSITIVE_PATIENT.match(text, person.start) \
+            and not re.search(r"(?:^|\n)[ \t]*[—–-][ \t]*$", text[max(0, person.start - 6):person.start])   # a bullet
         if name_text.lower() in staff_lower or any(name_text.lower().endswith(n) for n in staff_lower if n):
             person.staff = True
         if person.start > signature_from:
@@ -461,6 +488,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             person.patient, person.reason = True, "a young patient named with their care"
         elif (health_here or health_next) and (org_here or care_here or room_here or (doc_org and bool(care))):
             person.patient, person.reason = True, "named together with health information or care"
+        elif person.source == "listed" and (has(health, (0, len(text))) or bool(care)):
+            person.patient, person.reason = True, "named in a list about patients' care"
     # a person repeated by name (full name, first name, last name) takes the strongest role seen
     token_cache: dict[int, set[str]] = {}
 
@@ -594,7 +623,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             return False
         in_sentence = [p for p in people if sent[0] <= p.start < sent[1]]
         if in_sentence and all(p.staff and not p.patient for p in in_sentence) and \
-                not any(has(health, (sent[0] + m.end(), sent[0] + m.end() + 25))
+                not any(has(health, (sent[0] + m.end(), sent[0] + m.end() + 25)) and not PROFESSIONAL.match(text, sent[0] + m.start())
                         for m in re.finditer(r"\b(?:his|her|their)\b", text[sent[0]:sent[1]], re.I)):
             return False                    # "Dr. X starts seeing patients Monday, August 5"
         if need_care:
@@ -772,7 +801,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         desc = m.group(1) if m.group(1) is not None else m.group(2)
         start = m.start(1) if m.group(1) is not None else m.start(2)
         span = (start, start + len(desc)) if desc else (m.start(), m.end())
-        if re.search(r"\bno\s+(?:faces?|identifying|wristbands?|names?)\b|\b(?:faces?|nothing\s+identifying)\s+(?:is\s+|are\s+)?not\s+(?:visible|shown)",
+        if re.search(r"\bno\s+(?:faces?|identifying|wristbands?|names?|patients?(?:\s+(?:present|shown|pictured))?)\b|\bstaff\s+only\b|\b(?:faces?|nothing\s+identifying)\s+(?:is\s+|are\s+)?not\s+(?:visible|shown)",
                      desc or "", re.I):
             add("PHOTO", *span, False, "an image described as showing no identifying features")
             continue

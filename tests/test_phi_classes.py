@@ -1,0 +1,92 @@
+"""Classes of PHI reading found by error analysis on a fresh held-out set (benchmarks/heldout3), each with
+both sides. Every draft here is invented for the tests; none is copied from an eval set."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import build_engine, check_text, positions
+
+ENGINE = None
+
+
+def engine():  # type: ignore[no-untyped-def]
+    global ENGINE
+    if ENGINE is None:
+        ENGINE = build_engine(["hipaa"])
+    return ENGINE
+
+
+def phi(text: str) -> list[tuple[str, str]]:
+    return sorted((f.code, f.match) for f in check_text(engine(), text) if f.category == "phi")
+
+
+FLAGGED = [
+    # surname-first names in a list about patients' care
+    ("Going home today from 4 East:\n- Lindqvist, Petra — new knee\n- Abara, Tobi — pneumonia beaten",
+     "PHI001", "Lindqvist, Petra"),
+    # lowercase title + surname
+    ("can't stop smiling: mr. haldane on 6 south finally ate a full breakfast after his stroke #nurselife",
+     "PHI001", "mr. haldane"),
+    # quoted nickname with an adjective, and graduating from a treatment program
+    ('Huge shoutout to "Little Theo" who graduated from our outpatient rehab program this week!', "PHI001",
+     "Little Theo"),
+    # appositive "NAME, one of our ... patients" after a dash is not a signature
+    ('"Walking again feels unreal." — Imelda, one of our spine surgery patients', "PHI001", "Imelda"),
+    # "our friend NAME" as a cue
+    ("Cheering for our friend Oswaldo as he starts dialysis with our kidney team on Monday!", "PHI001", "Oswaldo"),
+    # being on a list / in a unit for care, "lives with", "tested positive"
+    ("Marguerite Toland spent five months on the lung transplant list before her call came.", "PHI001",
+     "Marguerite Toland"),
+    ("So proud of the Varga brothers, who both tested positive for Lynch syndrome through our clinic.", "PHI001",
+     "the Varga brothers"),
+    # a unique role of a town or school singles a person out
+    ("Prayers for the school's head coach, admitted to our ICU last night after a collapse.", "PHI008",
+     "the school's head coach"),
+    # a bed number in a post mocking a repeat visitor
+    ("Guess who's in Bay 4 again with the same mystery stomach ache 🙄 #ERlife", "PHI008", "Bay 4"),
+    # hashtags naming a baby
+    ("Our tiniest fighter went home today! #TeamBabyOrla", "PHI001", "#TeamBabyOrla"),
+    # review replies: "your <procedure>" and a vocative greeting
+    ("Thanks for the five stars, @m.quinlan! Glad your tonsillectomy recovery went so smoothly.", "PHI010",
+     "your tonsillectomy recovery"),
+    ("Sorry about the wait, Harold. Your daughter's wrist fracture needed an X-ray first.", "PHI001", "Harold"),
+]
+
+NOT_FLAGGED = [
+    # a model's verb-initial span ("Meet X") with credentials: staff, and the repeats are the same staff member
+    "Meet Orla Byrne, RN, BSN, our Preceptor of the Year! Orla has worked on our cardiac step-down unit for 9 years.",
+    # a staff member's start date, even after "her ... fellowship" (training, not her own health)
+    "Dr. Samir Haddad finished his pediatric cardiology fellowship and starts seeing patients Tuesday, March 3.",
+    # the organisation's own address with walk-in hours in a sensitive-service announcement
+    "Our recovery clinic now takes walk-ins Monday–Friday, 9am–5pm, at 41 Alder Street. No judgment, ever.",
+    # country abbreviations and condition names are not people
+    "About 1 in 4 U.S. adults lives with a chronic condition. Lupus is one of them. #Awareness",
+    # a photo described as showing no patients, with a technician role
+    "![ultrasound tech Marco Ruiz and Dr. Ivy Chen in the new imaging suite; no patients present](img/suite.jpg)",
+    # third-party thanks is not a review reply
+    "Thanks to @BrightBlend for donating a blender! Try a smoothie on your next visit to our cafe.",
+    # generic plural nouns the model takes for names
+    "Children's fever reducers are dosed by weight, so check the chart before each dose.",
+    # an event date for a new building
+    "Our new cancer pavilion opening in May will bring infusion and imaging under one roof.",
+]
+
+
+@pytest.mark.parametrize("text,code,match", FLAGGED, ids=[f"{c}-{i}" for i, (_, c, _) in enumerate(FLAGGED)])
+def test_flagged(text: str, code: str, match: str) -> None:
+    assert (code, match) in phi(text)
+
+
+@pytest.mark.parametrize("text", NOT_FLAGGED, ids=[f"clean-{i}" for i in range(len(NOT_FLAGGED))])
+def test_not_flagged(text: str) -> None:
+    assert phi(text) == []
+
+
+def test_emotive_openers_are_not_names() -> None:
+    assert ("PHI001", "Glad") not in phi("Thanks for the five stars, @m.quinlan! Glad your tonsillectomy went well.")
+
+
+def test_list_names_point_at_each_line() -> None:
+    text = "Discharged this week from our ortho floor:\n• Brandt, Ilse — new hip\n• Osei, Kwame — new shoulder"
+    found = [p for p in positions(check_text(engine(), text)) if p[2] == "PHI001"]
+    assert found == [(2, 3, "PHI001"), (3, 3, "PHI001")]
