@@ -2,8 +2,6 @@
 both sides. Every draft here is invented for the tests; none is copied from an eval set."""
 from __future__ import annotations
 
-import pytest
-
 from conftest import build_engine, check_text, positions
 
 ENGINE = None
@@ -20,7 +18,7 @@ def phi(text: str) -> list[tuple[str, str]]:
     return sorted((f.code, f.match) for f in check_text(engine(), text) if f.category == "phi")
 
 
-FLAGGED = [
+CLASS_FLAGGED = [
     # surname-first names in a list about patients' care
     ("Going home today from 4 East:\n- Lindqvist, Petra — new knee\n- Abara, Tobi — pneumonia beaten",
      "PHI001", "Lindqvist, Petra"),
@@ -52,7 +50,7 @@ FLAGGED = [
     ("Sorry about the wait, Harold. Your daughter's wrist fracture needed an X-ray first.", "PHI001", "Harold"),
 ]
 
-NOT_FLAGGED = [
+CLASS_NOT_FLAGGED = [
     # a model's verb-initial span ("Meet X") with credentials: staff, and the repeats are the same staff member
     "Meet Orla Byrne, RN, BSN, our Preceptor of the Year! Orla has worked on our cardiac step-down unit for 9 years.",
     # a staff member's start date, even after "her ... fellowship" (training, not her own health)
@@ -72,14 +70,7 @@ NOT_FLAGGED = [
 ]
 
 
-@pytest.mark.parametrize("text,code,match", FLAGGED, ids=[f"{c}-{i}" for i, (_, c, _) in enumerate(FLAGGED)])
-def test_flagged(text: str, code: str, match: str) -> None:
-    assert (code, match) in phi(text)
-
-
-@pytest.mark.parametrize("text", NOT_FLAGGED, ids=[f"clean-{i}" for i in range(len(NOT_FLAGGED))])
-def test_not_flagged(text: str) -> None:
-    assert phi(text) == []
+# FLAGGED and NOT_FLAGGED run through test_phi_context's parametrized tests (it imports them).
 
 
 def test_emotive_openers_are_not_names() -> None:

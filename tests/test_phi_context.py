@@ -94,6 +94,12 @@ NOT_FLAGGED = [
 ]
 
 
+from test_phi_classes import CLASS_FLAGGED, CLASS_NOT_FLAGGED  # noqa: E402  (classes from heldout3)
+
+FLAGGED += CLASS_FLAGGED
+NOT_FLAGGED += CLASS_NOT_FLAGGED
+
+
 @pytest.mark.parametrize("text,code,match", FLAGGED, ids=[f"{c}-{i}" for i, (_, c, _) in enumerate(FLAGGED)])
 def test_flagged(text: str, code: str, match: str) -> None:
     assert (code, match) in phi(text)
