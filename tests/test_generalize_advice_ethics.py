@@ -33,6 +33,7 @@ def at(text: str, code: str) -> list[tuple[int, int, str]]:
     "We can't give medical advice on social media.",
     "We cannot provide individual medical advice here.",
     "Our team is unable to offer personal health advice online.",
+    "Education use only; this does not replace an appointment with your own doctor.",
 ])
 def test_cannot_give_advice_is_a_disclaimer(disclaimer: str) -> None:
     text = f"Sorry about the sore ankle! {disclaimer} If it swells or you can't walk on it, see a doctor right away."
