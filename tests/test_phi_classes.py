@@ -48,6 +48,15 @@ CLASS_FLAGGED = [
     ("Thanks for the five stars, @m.quinlan! Glad your tonsillectomy recovery went so smoothly.", "PHI010",
      "your tonsillectomy recovery"),
     ("Sorry about the wait, Harold. Your daughter's wrist fracture needed an X-ray first.", "PHI001", "Harold"),
+    # devices and genetics as health information; possessive care with a plural
+    ("Priya Raman got her new prosthetic arm fitted by our team and waved at everyone on the way out.", "PHI001",
+     "Priya Raman"),
+    ("Swipe to see Marisol's X-rays from week one to week ten.", "PHI001", "Marisol"),
+    # dates a review reply confirms, a day of the month alone, a holiday, and a date next to a bed number
+    ("Hi Ruth, we're glad your filling on 3/9 went well!", "PHI002", "3/9"),
+    ("Rosa Delgado was discharged from our rehab unit on the 21st and is walking again.", "PHI002", "the 21st"),
+    ("The man in Bed 7 who has been with us since Thanksgiving finally went home.", "PHI002", "Thanksgiving"),
+    ("The lady in Bay 2 got her new hip last night and is already walking.", "PHI002", "last night"),
 ]
 
 CLASS_NOT_FLAGGED = [
@@ -65,6 +74,10 @@ CLASS_NOT_FLAGGED = [
     "Thanks to @BrightBlend for donating a blender! Try a smoothie on your next visit to our cafe.",
     # generic plural nouns the model takes for names
     "Children's fever reducers are dosed by weight, so check the chart before each dose.",
+    # the author as the patient, in the first person
+    "I work at Fernbrook Hospital, and I was a patient in our ER last month. The care was outstanding.",
+    # a holiday event, and an ordinal that is not a date
+    "Join us for the Thanksgiving potluck in the cafeteria! This is the 14th year we have hosted it.",
     # an event date for a new building
     "Our new cancer pavilion opening in May will bring infusion and imaging under one roof.",
 ]

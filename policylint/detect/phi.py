@@ -41,9 +41,9 @@ UNIQUE_ROLE = re.compile(r"(?:\b" + U + r"[\w.]*(?:\s" + U + r"[\w.]*){0,3}|\b(?
                          r"police chief|anchor|ceo|owner|founder|valedictorian|sheriff|superintendent)\b")
 UNIQUE_EVENT = re.compile(r"\b(?:first|only)(?:-ever)?\s+(?:set\s+of\s+)?(?:quadruplets|quintuplets|sextuplets|"
                           r"conjoined twins|face transplant|hand transplant|uterus transplant)\b", re.I)
-POSSESSIVE_CARE = re.compile(r"\b(" + U + L + r"+)['’]s\s+(?:[\w-]+\s+){0,3}(?:visit|surgery|diagnosis|treatment|recovery|stay|"
+POSSESSIVE_CARE = re.compile(r"\b(" + U + L + r"+)['’]s\s+(?:[\w-]+\s+){0,3}(?i:visit|surgery|diagnosis|treatment|recovery|stay|"
                              r"procedure|appointment|results|chemo|transplant|delivery|birth|biopsy|scan|mri|x-ray|"
-                             r"stitches|cast|fracture|injury|prescription|medication|therapy|rehab|admission|discharge)\b")
+                             r"stitches|cast|fracture|injury|prescription|medication|therapy|rehab|admission|discharge)s?\b")
 QUOTED_NAME = re.compile(r"(?:\b(?i:to|for|of|meet|remember|from|called|goes\s+by|known\s+as|nicknamed|call\s+(?:him|her|me))\s+|\()[\"“‘']((?:Big|Little|Miss|Mr\.?|Ms\.?)?\s?" + U + L +
                          r"+(?:\s" + U + L + r"+)?)[,.!]?[\"”’']")
 BABY_NAME = re.compile(r"\bBaby\s+(?:Boy|Girl)\s+" + U + L + r"+")
@@ -582,8 +582,10 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         about_patient = True
 
     unquoted = re.sub(r"[\"“][^\"“”]*[\"”]", lambda m: " " * len(m.group()), text)
+    self_patient = re.sub(r"\bI(?:'m|’m| am| was| have been| had been)\s+(?:a|an|your|their|the|one)\s+(?:[\w-]+\s+)?patients?\b",
+                          " ", unquoted)                     # "I was a patient in our ED": the author, in person
     first_person_only = bool(re.search(r"\b(?:I|I'm|I've|my|me)\b", unquoted)) and not about_patient and \
-        not re.search(r"\b(?:he|she|his|him|her|patient|guy|lady)\b", unquoted, re.I)
+        not re.search(r"\b(?:he|she|his|him|her|patient|guy|lady)\b", self_patient, re.I)
 
     candidates: list[PhiCandidate] = []
     cand_index = SpanIndex()
@@ -614,6 +616,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                 unique_refs.append(sent)
                 about_patient = True
     anchor_sentences = patient_sentences + unique_refs
+    if reply_target is not None:        # a review reply: what it confirms is about the reviewer
+        anchor_sentences += [sentence_of(s) for s, _e in confirm]
 
     def tied(span: Span, *, need_care: bool = False) -> bool:
         sent = sentence_of(span[0])
@@ -809,6 +813,16 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             any(p.patient and span[0] <= p.start < span[1] for p in people)
         add("PHOTO", *span, patientish and (any_health or about_patient),
             "an image that shows or names a patient")
+    # ---- a date in a sentence that already points at a patient (a bed, an age over 89, a unique description,
+    # a plate) is that patient's date ---------------------------------------------------------------------------
+    pointed = {sentence_of(c.start) for c in candidates
+               if c.linked and c.type in ("ROOM", "OTHER_ID", "AGE_OVER_89", "VEHICLE", "DEVICE_ID", "PHOTO")}
+    if pointed:
+        for i, c in enumerate(candidates):
+            if c.type in ("DATE", "RELATIVE_DATE") and not c.linked and sentence_of(c.start) in pointed and \
+                    not lex.any_in("event", *sentence_of(c.start)):
+                candidates[i] = PhiCandidate(c.type, c.start, c.end, True, c.authorized, "a date tied to a patient's care",
+                                             sensitive)
     # ---- any stated age (never PHI by itself: Safe Harbor restricts only ages over 89; the strict profile
     # reports them as personal data) -----------------------------------------------------------------------
     over_89 = [(c.start, c.end) for c in candidates if c.type == "AGE_OVER_89"]

@@ -117,7 +117,14 @@ DATE = re.compile(
     # spelled-out days: "the third of July", "July the twenty-first"
     r"|\b(?:the\s+)?" + ORD_WORDS + r"\s+of\s+" + MONTHS + r"\b(?!\s+(?:be|have|not|also|need|want|help)\b)(?:,?\s+\d{4})?"
     r"|\b" + MONTHS + r"\s+the\s+" + ORD_WORDS + r"\b"
-    r"|\b(?:last|this) (?:night|morning|afternoon|evening|week|weekend)\b|\byesterday\b|\b(?:today|tonight|tomorrow|overnight)\b"
+    # a day of the month alone after "on"/"since": "discharged on the 14th"
+    r"|(?:(?<=\bon\s)|(?<=\bsince\s))the\s+(?:\d{1,2}(?:st|nd|rd|th)|" + ORD_WORDS + r")\b"
+    r"(?!\s+(?:of\b|time|floor|grade|round|anniversary|birthday|century|annual|place|day|week|month|year|try|attempt))"
+    r"|\b(?:Thanksgiving|Christmas(?:\s+(?:Eve|Day|morning))?|New\s+Year['’]s(?:\s+(?:Eve|Day))?|Easter(?:\s+Sunday)?|"
+    r"Halloween|Valentine['’]s\s+Day|Mother['’]s\s+Day|Father['’]s\s+Day|Memorial\s+Day|Labor\s+Day|"
+    r"Independence\s+Day|the\s+Fourth\s+of\s+July)\b(?!\s+(?:party|parties|dinner|lunch|potluck|drive|parade|"
+    r"sale|card|cards|break|season|spirit|tree|decorations?|celebration|event|gala|basket|baskets)\b)"
+    r"|\b(?:last|this) (?:night|morning|afternoon|evening|week|weekend|month)\b|\byesterday\b|\b(?:today|tonight|tomorrow|overnight)\b"
     r"|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+(?:last night|this morning|yesterday|today))?)", re.I)
 MONTH_ALONE = re.compile(r"\b(?:in|since|on|during|last|this)\s+(" + MONTHS + r")\b(?!\.?\s+\d)")
 DOB = re.compile(r"\b(?:DOB|D\.O\.B\.|date of birth|born(?: on)?|birth ?date|b\.)\s*[:#]?\s*", re.I)
