@@ -16,6 +16,7 @@ CHUNK_CHARS = 100_000
 DEFAULT_CUTS = {"instagram": 125, "facebook": 477, "linkedin": 210, "x": 280, "twitter": 280, "tiktok": 100}
 EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F000-\U0001F2FF\u2B00-\u2BFF]")
 IMPERATIVE = "@:imperative"       # built-in: sentences that open with a base-form verb (tagger)
+TITLE_END = re.compile(r"(?<![\w.])(?i:mr|mrs|ms|dr|st|prof|rev|sgt|capt|lt)\.?\s*\Z")
 TRAILING_TAGS = re.compile(r"(?:(?:#[\w]+|@[\w.]+)[\s\W]*){2,}\Z")
 
 
@@ -281,7 +282,15 @@ def _first_word_index(sent: Any) -> int:
 def _split_lines(text: str, sents: list[Span]) -> list[Span]:
     """Sentence spans, also split at blank lines, bullets and line breaks (social posts use them as stops)."""
     result: list[Span] = []
-    for s, e in sents or [(0, len(text))]:
+    merged: list[Span] = []
+    for s, e in sents or [(0, len(text))]:       # "mrs. begum ...": no sentence ends at a title
+        if merged and "\n" not in text[merged[-1][1]:s] and (
+                TITLE_END.search(text, max(merged[-1][0], merged[-1][1] - 8), merged[-1][1])
+                or not any(ch.isalnum() for ch in text[s:e])):         # "🎉" alone is not a sentence
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    for s, e in merged:
         start = s
         for m in re.finditer(r"\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)]|\S\uFE0F?\u20E3))|\n", text[s:e]):
             cut = s + m.end()

@@ -57,6 +57,19 @@ CLASS_FLAGGED = [
     ("Rosa Delgado was discharged from our rehab unit on the 21st and is walking again.", "PHI002", "the 21st"),
     ("The man in Bed 7 who has been with us since Thanksgiving finally went home.", "PHI002", "Thanksgiving"),
     ("The lady in Bay 2 got her new hip last night and is already walking.", "PHI002", "last night"),
+    # an emoji "sentence" does not cut a name off from the care that follows
+    ("so proud of tavi today!! 🎈 After 12 weeks of radiation he rang our bell this morning.", "PHI001", "tavi"),
+    # a lowercase title is not the end of a sentence
+    ("ms. okonjo from our monday infusion chair knitted hats for the whole unit again", "PHI001", "ms. okonjo"),
+    # a local number after "cell at", a name next to a record number, surname-first in parentheses
+    ("Left in our MRI waiting room: a pair of glasses. We'll try your son's cell at 555-0148.", "PHI005",
+     "555-0148"),
+    ("Reminder to check wristbands: MRN 00917734 (Ms. Ottilie Brandvold) printed with the wrong unit.", "PHI001",
+     "Ms. Ottilie Brandvold"),
+    ("Prior auth for member ID ZRT55104922 (Szabo, Imre) was approved for his insulin pump.", "PHI001",
+     "Szabo, Imre"),
+    ("Happy birthday to our NICU graduate, Wrenley! Born at 24 weeks, she spent 98 days with us.", "PHI001",
+     "Wrenley"),
 ]
 
 CLASS_NOT_FLAGGED = [
@@ -74,6 +87,8 @@ CLASS_NOT_FLAGGED = [
     "Thanks to @BrightBlend for donating a blender! Try a smoothie on your next visit to our cafe.",
     # generic plural nouns the model takes for names
     "Children's fever reducers are dosed by weight, so check the chart before each dose.",
+    # a clinician's own number is not a patient's (a professionalism matter, not PHI)
+    "Patients, honestly the portal is slow. Just text me on my personal cell (555) 781-0099 about your refill.",
     # the author as the patient, in the first person
     "I work at Fernbrook Hospital, and I was a patient in our ER last month. The care was outstanding.",
     # a holiday event, and an ordinal that is not a date

@@ -19,10 +19,12 @@ ORG_WORDS = re.compile(r"\b(?:Center|Centre|Hospital|Clinic|Unit|Team|Department
                        r"Day|Walk|Run|Gala|Lounge|Pavilion|Library|County|City|Room|Floor|Hall|Campus|Insurance|Plan|Orchestra|"
                        r"Inc|LLC|Ltd|Corp|Company|Band|Choir|Club|Squares?|Box|St|Rd|Ave|Blvd|Lane|Drive)\b")
 TITLE_NAME_LOWER = re.compile(r"\b(?:mr|mrs|ms)\.\s+([a-z][a-z'’-]{2,})\b")
-LIST_NAME = re.compile(r"(?m)^[ \t]*(?:[-*•·▪◦][ \t]*)?([A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+)?,[ \t]+[A-Z][a-z'’-]+)[ \t]*(?:[—–:]|-\s|\()")
+LIST_NAME = re.compile(r"(?m)^[ \t]*(?:[-*•·▪◦][ \t]*)?([A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+)?,[ \t]+[A-Z][a-zá-ÿ'’-]+)[ \t]*(?:[—–:]|-\s|\()"
+                       r"|\(([A-Z][a-zá-ÿ'’-]+(?:[ -][A-Z][a-zá-ÿ'’-]+)?,[ \t]+[A-Z][a-zá-ÿ'’-]+)\)")
 APPOSITIVE_PATIENT = re.compile(r"\b([A-Z][a-z'’-]{2,}(?:\s[A-Z][a-z'’-]+)?),\s+(?:one\s+of\s+our|our|a|an)\s+(?:[\w-]+\s+){0,3}?"
                                 r"(?:patients?|clients?|participants?|graduates?)\b")
 PLACE_ABBREVIATIONS = {"U.S.", "U.K.", "U.S.A.", "E.U.", "D.C.", "U.N.", "N.Y.", "L.A.", "N.Y.C."}
+LOWER_NAME_CUE = re.compile(r"shout|proud|congrat|pray|welcome|way to go|birthday")
 NICKNAME_ADJECTIVE = re.compile(r"^(?:Big|Little|Lil)\s+(?=[A-Z])")
 LEAD_VERB = re.compile(r"^(?:Meet|Welcome|Welcoming|Congratulations|Congrats|Thanks|Thank|Hi|Hello|Hey|Dear|Join|Say|Help|"
                        r"Please|Celebrate|Introducing|Happy)\s+(?=[A-Z])")
@@ -59,7 +61,8 @@ GREETING = re.compile(r"^\W{0,3}(?:(?i:hi|hello|hey|dear|good (?:morning|afterno
                       r"((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.|\s+[A-Z][a-z'’-]+)?)\s*(?:[,!]|\s[—–-]\s)", re.M)
 THANKS_NAME = re.compile(r"^\W{0,3}(?i:thank(?:s| you))(?: so much| again)?,?\s+((?:(?:Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z'’-]+)\s*[!,.]")
 CUE_NAME = re.compile(r"\b(?:(?i:shout-?out to|shoutout to|congrats to|congratulations to|prayers for|praying for|"
-                      r"welcome home,?|welcome to the world,?|way to go,?|so proud of|proud of|our (?:friend|buddy|hero|warrior|champ))|"
+                      r"welcome home,?|welcome to the world,?|way to go,?|so proud of|proud of|our (?:friend|buddy|hero|warrior|champ)|"
+                      r"happy (?:\d+(?:st|nd|rd|th)\s+)?birthday,?(?:\s+to)?)|"
                       r"Go|is|Meet|Remember|"
                       r"(?:our|his|her|their|the) patient,?|patient|(?i:baby|little))\s+"
                       r"([A-Za-z][a-z'’-]{1,20})(?=[\s,!.:;]|$)")
@@ -295,7 +298,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             lead_verb = LEAD_VERB.match(text, s, e)      # "Meet Keisha Brown": the model took the verb in
             raw.append((lead_verb.end() if lead_verb else s, e, "ner"))
     for m in LIST_NAME.finditer(text):
-        raw.append((m.start(1), m.end(1), "listed"))
+        g = 1 if m.group(1) else 2
+        raw.append((m.start(g), m.end(g), "listed"))
     for m in APPOSITIVE_PATIENT.finditer(text):
         raw.append((m.start(1), m.end(1), "cue"))
     for pattern, tag in ((TITLE_NAME, "title"), (INITIAL_NAME, "initial")):
@@ -318,7 +322,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     for m in cue_matches + list(RELATIVE_NAME.finditer(text)):
         word = m.group(1)
         cue = m.group(0)[: m.start(1) - m.start()].lower()
-        if word.lower() in stop or (word[0].islower() and "shout" not in cue):
+        if word.lower() in stop or (word[0].islower() and not LOWER_NAME_CUE.search(cue)):
             continue
         raw.append((m.start(1), m.end(1), "cue"))
     for m in VOCATIVE.finditer(text):
@@ -813,6 +817,20 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             any(p.patient and span[0] <= p.start < span[1] for p in people)
         add("PHOTO", *span, patientish and (any_health or about_patient),
             "an image that shows or names a patient")
+    # ---- a person named in the same sentence as their record number (MRN, member or account id, device
+    # serial) or their own linked address, phone or email is that patient ---------------------------------------
+    records = {sentence_of(c.start) for c in candidates
+               if c.type in ("MRN", "ACCOUNT", "HEALTH_PLAN_ID", "DEVICE_ID")
+               or (c.linked and c.type in ("ADDRESS", "PHONE", "EMAIL"))}
+    if records:
+        who = {(p.start, p.end): p for p in people}
+        for i, c in enumerate(candidates):
+            p = who.get((c.start, c.end))
+            if c.type == "NAME" and not c.linked and p is not None and not (p.staff or p.public) and \
+                    sentence_of(c.start) in records and not lex.any_in("non_patient", *sentence_of(c.start)):
+                candidates[i] = PhiCandidate("NAME", c.start, c.end, not first_person_only, authorized,
+                                             "named next to their own record number or contact details",
+                                             sensitive if not first_person_only else None)
     # ---- a date in a sentence that already points at a patient (a bed, an age over 89, a unique description,
     # a plate) is that patient's date ---------------------------------------------------------------------------
     pointed = {sentence_of(c.start) for c in candidates

@@ -21,7 +21,7 @@ PHONE_CUES = "|".join(
     r"(?<=\b" + cue.replace(" ", r"\s") + r"\s)" for cue in
     [f"(?i:{label}){join}" for label in ("phone", "telephone", "tel", "mobile", "cell", "fax", "desk", "phone number",
                                          "cell number", "mobile number", "contact number", "callback number")
-     for join in (":", " is", " #", "")] +
+     for join in (":", " is", " #", " at", "")] +
     [f"(?i:{verb}{who} {prep})" for verb in ("call", "text", "reach") for who in ("", " me", " her", " him", " them")
      for prep in ("at", "on")])
 PHONE = re.compile(
