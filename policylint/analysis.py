@@ -16,6 +16,11 @@ CHUNK_CHARS = 100_000
 DEFAULT_CUTS = {"instagram": 125, "facebook": 477, "linkedin": 210, "x": 280, "twitter": 280, "tiktok": 100}
 EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F000-\U0001F2FF\u2B00-\u2BFF]")
 IMPERATIVE = "@:imperative"       # built-in: sentences that open with a base-form verb (tagger)
+# Imperatives that invite or announce rather than advise ("Guess who's back", "Meet Dr. Ames", "Swipe to see")
+# ("look for", "watch for", "say goodbye to", "grab some" and "listen to your body" can advise: not here)
+SOCIAL_VERBS = frozenset({"guess", "meet", "welcome", "join", "swipe", "tap", "click", "follow", "tag", "share",
+                          "celebrate", "congratulate", "thank", "vote", "register", "rsvp", "comment", "retweet",
+                          "repost", "happy"})
 TITLE_END = re.compile(r"(?<![\w.])(?i:mr|mrs|ms|dr|st|prof|rev|sgt|capt|lt)\.?\s*\Z")
 TRAILING_TAGS = re.compile(r"(?:(?:#[\w]+|@[\w.]+)[\s\W]*){2,}\Z")
 
@@ -266,7 +271,7 @@ def _imperative_reader(nlp: Any, later: Sequence[str], pieces: list[tuple[int, s
 def _imperative_sentences(sdoc: Any, piece: str, offset: int) -> Iterator[Span]:
     for sent in sdoc.sents:
         first = next((t for t in sent if t.is_alpha), None)
-        if first is None or first.tag_ != "VB":
+        if first is None or first.tag_ != "VB" or first.lower_ in SOCIAL_VERBS:
             continue
         if first.idx == 0 or (first.i == _first_word_index(sent) and piece[first.idx - 1] not in "#@"):
             yield offset + sent.start_char, offset + sent.end_char

@@ -82,3 +82,12 @@ def test_on_demand_tagging_gives_the_same_findings(nlp: Any, engine: Any, texts:
         eager.append(sorted((f.code, f.start, f.end, f.message) for f in engine.check(analysis)))
     assert lazy == eager
     assert any(code.startswith("DIS") for found in eager for code, *_ in found)
+
+
+def test_social_imperatives_are_not_advice(nlp: Any, engine: Any) -> None:
+    texts = ["Guess who's back on our unit today!", "Meet our new midwife, Ana Ruiz.",
+             "Swipe to see the new lobby.", "Drink plenty of water on hot days.",
+             "Say goodbye to wrinkles forever!"]
+    found = [a.find(IMPERATIVE) != [] for a in analyze([doc(f"s{i}.txt", t) for i, t in enumerate(texts)],
+                                                     nlp, engine.context)]
+    assert found == [False, False, False, True, True]
