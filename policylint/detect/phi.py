@@ -355,18 +355,22 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
 
     health_words = {text[hs:he].lower() for hs, he in health}
     people: list[Person] = []
-    for s, e, tag in sorted(raw, key=lambda r: (r[0], -(r[1] - r[0]))):
+    trimmed: list[tuple[int, int, str]] = []
+    for s, e, tag in raw:
         while s < e and not text[s].isalnum():
             s += 1
         while e > s and text[e - 1] in "'’s" and text[e - 2:e] in ("'s", "’s"):
             e -= 2
+        trimmed.append((s, e, tag))
+    widest = -1          # people are appended in start order: a span is inside one of them iff widest >= its end
+    for s, e, tag in sorted(trimmed, key=lambda r: (r[0], -(r[1] - r[0]))):
         if re.match(r"['’]?s?\s+(?:syndrome|disease|disorder|virus|palsy|test|scale|score|sign|maneuver|method)\b",
                     text[e:e + 14], re.I):
             continue                        # eponyms: Guillain-Barré syndrome, Apgar score
         token = NICKNAME_ADJECTIVE.sub("", LEADING_TITLE.sub("", text[s:e].strip()))
         if not token or (tag != "family" and token.lower().split()[0] in stop) or _overlaps((s, e), blocked):
             continue
-        if any(p.start <= s and e <= p.end for p in people):
+        if widest >= e:
             continue
         if tag in ("cue", "greeting", "initial", "subject") and any(
                 label in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "GPE") and es < e and s < ee
@@ -379,8 +383,10 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         if tag == "ner" and in_heading(s) and not re.search(
                 r"\b" + re.escape(text[s:e].split()[-1]) + r"\b", text[:heading_line(s)[0]] + text[heading_line(s)[1]:]):
             continue
-        people = [p for p in people if not (s <= p.start and p.end <= e)]
+        while people and people[-1].start >= s and people[-1].end <= e:
+            people.pop()
         people.append(Person(s, e, tag))
+        widest = max(widest, e)
     # first names mentioned alone later in the text count as the same person
     def bare(p: Person) -> list[str]:
         return LEADING_TITLE.sub("", text[p.start:p.end]).split() or [""]
@@ -389,8 +395,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     covered = bytearray(len(text) + 1)          # positions inside a known person: O(1) test, not O(people)
     for p in people:
         covered[p.start:p.end] = b"\x01" * max(0, p.end - p.start)
-    for name in list(names_seen) + [bare(p)[0] for p in people if p.source in ("ner", "title", "subject")
-                                     and len(bare(p)) > 1]:
+    for name in dict.fromkeys(sorted(names_seen) + [bare(p)[0] for p in people if p.source in ("ner", "title", "subject")
+                                                    and len(bare(p)) > 1]):     # each name once: linear
         if len(name) < 3 or not name[0].isupper():
             continue
         for m in re.finditer(r"\b" + re.escape(name) + r"\b", text):
@@ -619,9 +625,14 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             if linked:
                 unique_refs.append(sent)
                 about_patient = True
-    anchor_sentences = patient_sentences + unique_refs
+    anchor_sentences = set(patient_sentences + unique_refs)
     if reply_target is not None:        # a review reply: what it confirms is about the reviewer
-        anchor_sentences += [sentence_of(s) for s, _e in confirm]
+        anchor_sentences.update(sentence_of(s) for s, _e in confirm)
+    by_start = sorted(people, key=lambda p: p.start)
+    person_starts = [p.start for p in by_start]
+
+    def people_in(sent: Span) -> list[Person]:
+        return by_start[bisect.bisect_left(person_starts, sent[0]):bisect.bisect_left(person_starts, sent[1])]
 
     def tied(span: Span, *, need_care: bool = False) -> bool:
         sent = sentence_of(span[0])
@@ -629,7 +640,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             return True
         if lex.any_in("non_patient", sent[0], sent[1]):
             return False
-        in_sentence = [p for p in people if sent[0] <= p.start < sent[1]]
+        in_sentence = people_in(sent)
         if in_sentence and all(p.staff and not p.patient for p in in_sentence) and \
                 not any(has(health, (sent[0] + m.end(), sent[0] + m.end() + 25)) and not PROFESSIONAL.match(text, sent[0] + m.start())
                         for m in re.finditer(r"\b(?:his|her|their)\b", text[sent[0]:sent[1]], re.I)):
@@ -748,9 +759,11 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             m = re.compile(r"[^.!?\n]{0,40}?\b(?:from|of)\s+(" + U + r"[\w'’]+(?:\s" + U + r"[\w'’]+)?)").match(text, c.end)
             if m:
                 add("LOCATION", m.start(1), m.end(1), True, "a town or place tied to a patient")
+    location_starts = {c.start for c in candidates if c.type == "LOCATION"}
     for label, s, e in ents:
-        if label not in ("GPE", "LOC", "FAC") or any(c.type == "LOCATION" and c.start == s for c in candidates):
+        if label not in ("GPE", "LOC", "FAC") or s in location_starts:
             continue
+        location_starts.add(s)
         prefix = text[max(0, s - 25):s]
         if not re.search(r"\b(?:from|of|in)\s+(?:right here in\s+|nearby\s+|the\s+)?$", prefix, re.I):
             continue
