@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -239,6 +240,8 @@ def analyze(documents: Sequence[Document], nlp: Any, context: RunContext, *, bat
         for offset, piece in _chunks(doc.prose):
             jobs.append((index, offset, piece))
     results: dict[int, dict[str, list[Any]]] = {i: {"sents": [], "ents": [], "docs": []} for i in range(len(documents))}
+    chunks = Counter(index for index, _offset, _piece in jobs)
+    huge = {index for index, count in chunks.items() if count > 1}
     texts = (_spacy_input(piece) for _, _, piece in jobs)
     for (index, offset, piece), sdoc in zip(jobs, nlp.pipe(texts, batch_size=batch_size, disable=list(later))):
         bucket = results[index]
@@ -246,13 +249,17 @@ def analyze(documents: Sequence[Document], nlp: Any, context: RunContext, *, bat
             bucket["sents"].append((offset + sent.start_char, offset + sent.end_char))
         for ent in sdoc.ents:
             bucket["ents"].append((ent.label_, offset + ent.start_char, offset + ent.end_char))
-        bucket["docs"].append((offset, piece, sdoc))
+        if index in huge:                  # a long draft in chunks: tag each chunk now, keep no spaCy Doc
+            bucket.setdefault("imp", []).extend(_imperative_reader(nlp, later, [(offset, piece, sdoc)])())
+        else:
+            bucket["docs"].append((offset, piece, sdoc))
     for index, doc in enumerate(documents):
         bucket = results.pop(index)
         reader = _imperative_reader(nlp, later, bucket["docs"])
+        lazy = bool(later) and index not in huge
         analysis = make_analysis(doc, context, _split_lines(doc.prose, bucket["sents"]), bucket["ents"],
-                                 None if later else reader())
-        if later:
+                                 None if lazy else bucket.get("imp") or reader())
+        if lazy:
             analysis._imperative_reader = reader
         yield analysis
 

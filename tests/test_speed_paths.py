@@ -91,3 +91,17 @@ def test_social_imperatives_are_not_advice(nlp: Any, engine: Any) -> None:
     found = [a.find(IMPERATIVE) != [] for a in analyze([doc(f"s{i}.txt", t) for i, t in enumerate(texts)],
                                                      nlp, engine.context)]
     assert found == [False, False, False, True, True]
+
+
+def test_long_drafts_in_chunks_are_tagged_as_they_go(nlp: Any, engine: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A draft analysed in chunks keeps no spaCy Doc per chunk (memory stays flat): its imperatives are read
+    chunk by chunk during the pass, and they are the ones an unchunked pass finds on demand."""
+    import policylint.analysis as analysis
+
+    paragraph = "Wash your hands often. Our clinic opened a new wing this spring.\n\n"
+    text = paragraph * 12
+    whole = list(analyze([doc("w.txt", text)], nlp, engine.context))[0]
+    monkeypatch.setattr(analysis, "CHUNK_CHARS", 300)
+    chunked = list(analyze([doc("c.txt", text)], nlp, engine.context))[0]
+    assert chunked.imperatives is not None and chunked._imperative_reader is None
+    assert chunked.find(IMPERATIVE) == whole.find(IMPERATIVE) and len(whole.find(IMPERATIVE)) == 12
