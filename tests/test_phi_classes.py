@@ -70,6 +70,8 @@ CLASS_FLAGGED = [
      "Szabo, Imre"),
     ("Happy birthday to our NICU graduate, Wrenley! Born at 24 weeks, she spent 98 days with us.", "PHI001",
      "Wrenley"),
+    # a condition named only inside a compound hashtag is still health information (and a sensitive category)
+    ("So proud of our friend Tobias from the Thursday circle, 3 years strong! #HIVawareness", "PHI009", "Tobias"),
 ]
 
 CLASS_NOT_FLAGGED = [
@@ -89,6 +91,8 @@ CLASS_NOT_FLAGGED = [
     "Children's fever reducers are dosed by weight, so check the chart before each dose.",
     # a clinician's own number is not a patient's (a professionalism matter, not PHI)
     "Patients, honestly the portal is slow. Just text me on my personal cell (555) 781-0099 about your refill.",
+    # an imperative that opens a health tip is not a name
+    "💪 Aim for 150 minutes of activity a week. Swap soda for water. #CommunityHealth",
     # the author as the patient, in the first person
     "I work at Fernbrook Hospital, and I was a patient in our ER last month. The care was outstanding.",
     # a holiday event, and an ordinal that is not a date
@@ -99,6 +103,14 @@ CLASS_NOT_FLAGGED = [
 
 
 # FLAGGED and NOT_FLAGGED run through test_phi_context's parametrized tests (it imports them).
+
+
+def test_hashtag_words() -> None:
+    from policylint.detect.phi import hashtag_words
+
+    assert {"hiv", "awareness"} <= hashtag_words("HIVawareness")
+    assert hashtag_words("StrokeRecovery") == {"stroke", "recovery"}
+    assert {"icu", "nurse"} <= hashtag_words("ICUnurse") and "er" not in hashtag_words("CancerSurvivor")
 
 
 def test_emotive_openers_are_not_names() -> None:

@@ -23,6 +23,20 @@ LIST_NAME = re.compile(r"(?m)^[ \t]*(?:[-*•·▪◦][ \t]*)?([A-Z][a-z'’-]+(
                        r"|\(([A-Z][a-zá-ÿ'’-]+(?:[ -][A-Z][a-zá-ÿ'’-]+)?,[ \t]+[A-Z][a-zá-ÿ'’-]+)\)")
 APPOSITIVE_PATIENT = re.compile(r"\b([A-Z][a-z'’-]{2,}(?:\s[A-Z][a-z'’-]+)?),\s+(?:one\s+of\s+our|our|a|an)\s+(?:[\w-]+\s+){0,3}?"
                                 r"(?:patients?|clients?|participants?|graduates?)\b")
+HASHTAG_PART = re.compile(r"[A-Z]+[a-z]*|[a-z]+|\d+")
+
+
+def hashtag_words(tag: str) -> set[str]:
+    """The words a hashtag may be made of, both ways of reading a capital run ("HIVawareness": HIV + awareness,
+    or HI + Vawareness; "StrokeRecovery": stroke + recovery), lowercased."""
+    words: set[str] = set()
+    for part in HASHTAG_PART.findall(tag):
+        caps = len(part) - len(part.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+        if caps >= 2 and len(part) > caps:
+            words.update((part[:caps], part[caps:], part[:caps - 1], part[caps - 1:]))
+        else:
+            words.add(part)
+    return {w.lower() for w in words}
 PLACE_ABBREVIATIONS = {"U.S.", "U.K.", "U.S.A.", "E.U.", "D.C.", "U.N.", "N.Y.", "L.A.", "N.Y.C."}
 LOWER_NAME_CUE = re.compile(r"shout|proud|congrat|pray|welcome|way to go|birthday")
 NICKNAME_ADJECTIVE = re.compile(r"^(?:Big|Little|Lil)\s+(?=[A-Z])")
@@ -274,11 +288,18 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                       "icunurse", "hospitalist", "pharmacist", "dental", "dentist"}
         for tag in re.findall(r"#(\w+)", text) for w in [tag] + re.findall(r"[A-Z]{2,}(?=[A-Z][a-z]|\b)|[A-Z]?[a-z]+", tag))
     care = lex.index("care_event")
-    health = SpanIndex(lex.spans("health") + lex.spans("care_event"))
+    # hashtags are compounds ("#HIVawareness", "#StrokeRecovery"): their words count as health information too
+    tag_words = [(m.start(), m.end(), hashtag_words(m.group()[1:])) for m in R.HASHTAG.finditer(text)]
+
+    def tagged(name: str) -> list[Span]:
+        terms = {t.lower() for t in lex_terms(lex, name) if not t.startswith("re:") and " " not in t}
+        return [(s, e) for s, e, words in tag_words if words & terms]
+
+    health = SpanIndex(lex.spans("health") + lex.spans("care_event") + (tagged("health") if tag_words else []))
     authorized, _auth_problem = authorization_state(metadata, platform, text, lex)
     sensitive = None
     for name in ("sensitive_sud", "sensitive_hiv", "sensitive_mental", "sensitive_repro", "sensitive_genetic"):
-        if lex.spans(name):
+        if lex.spans(name) or (tag_words and tagged(name)):
             sensitive = name.split("_", 1)[1]
             break
 
