@@ -14,6 +14,7 @@ from policylint.prefilter import lexicon_needles, lowered, may_match, pattern_ne
 
 Span = tuple[int, int]
 CHUNK_CHARS = 100_000
+BATCH_CHARS = 200_000      # characters per spaCy batch (see _pipe)
 DEFAULT_CUTS = {"instagram": 125, "facebook": 477, "linkedin": 210, "x": 280, "twitter": 280, "tiktok": 100}
 EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F000-\U0001F2FF\u2B00-\u2BFF]")
 IMPERATIVE = "@:imperative"       # built-in: sentences that open with a base-form verb (tagger)
@@ -243,7 +244,7 @@ def analyze(documents: Sequence[Document], nlp: Any, context: RunContext, *, bat
     chunks = Counter(index for index, _offset, _piece in jobs)
     huge = {index for index, count in chunks.items() if count > 1}
     texts = (_spacy_input(piece) for _, _, piece in jobs)
-    for (index, offset, piece), sdoc in zip(jobs, nlp.pipe(texts, batch_size=batch_size, disable=list(later))):
+    for (index, offset, piece), sdoc in zip(jobs, _pipe(nlp, texts, batch_size, list(later))):
         bucket = results[index]
         for sent in sdoc.sents:
             bucket["sents"].append((offset + sent.start_char, offset + sent.end_char))
@@ -262,6 +263,22 @@ def analyze(documents: Sequence[Document], nlp: Any, context: RunContext, *, bat
         if lazy:
             analysis._imperative_reader = reader
         yield analysis
+
+
+def _pipe(nlp: Any, texts: Iterable[str], batch_size: int, disable: list[str]) -> Iterator[Any]:
+    """``nlp.pipe`` in batches of ``batch_size`` texts and at most BATCH_CHARS characters: posts go 64 at a
+    time as before, the 100,000-character chunks of a huge draft one or two at a time (a batch of 64 of
+    those held gigabytes of activations)."""
+    group: list[str] = []
+    size = 0
+    for text in texts:
+        if group and (len(group) >= batch_size or size + len(text) > BATCH_CHARS):
+            yield from nlp.pipe(group, batch_size=len(group), disable=disable)
+            group, size = [], 0
+        group.append(text)
+        size += len(text)
+    if group:
+        yield from nlp.pipe(group, batch_size=len(group), disable=disable)
 
 
 def _imperative_reader(nlp: Any, later: Sequence[str], pieces: list[tuple[int, str, Any]]) -> Callable[[], list[Span]]:
