@@ -161,8 +161,12 @@ class Lex:
         return self.index(name).overlaps((start, end))
 
     def first_in(self, name: str, start: int, end: int) -> Span | None:
-        for s, e in self.spans(name):
-            if s >= start and e <= end:
+        spans = self.index(name).spans                       # sorted: start at the first span from ``start``
+        for j in range(bisect.bisect_left(spans, (start, -1)), len(spans)):
+            s, e = spans[j]
+            if s >= end:
+                return None
+            if e <= end:
                 return (s, e)
         return None
 
@@ -431,9 +435,10 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         if (re.search(r"[._\d]", handle) or handle.islower()) and \
                 not re.search(r"\b(?:my|our)\b[^.!?\n]{0,30}$", text[max(0, m.start() - 40):m.start()], re.I):
             people.append(Person(m.start(), m.end(), "handle"))
+    first_words = {(text[p.start:p.end].split() or [""])[0] for p in people}
     for m in HASHTAG_NAME.finditer(text):
         name = m.group(1) or m.group(2)
-        known = any(text[p.start:p.end].split()[0] == name for p in people) or \
+        known = name in first_words or \
             any(mm.start() != m.start() for mm in re.finditer(
                 r"#(?:PrayersFor|PrayFor|PrayingFor|Praying4|HealingFor)" + re.escape(name) + r"\b", text))
         if m.group(1) and m.group(0)[1:].lower().startswith(("prayersfor", "prayfor", "prayingfor", "praying4",
@@ -441,6 +446,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                                                               "teamlittle", "teamlil")) or known:
             people.append(Person(m.start(), m.end(), "hashtag"))
     people.sort(key=lambda p: p.start)
+    people_starts = [p.start for p in people]
     staff_lower = {n.lower() for n in staff_names}
 
     # ---- roles --------------------------------------------------------------------------------------
@@ -459,7 +465,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         name_text = text[person.start:person.end]
         before = text[max(sent[0], person.start - 40):person.start]
         after = text[person.end:min(sent[1], person.end + 30)]
-        nxt = next((p.start for p in people[i + 1:] if p.start > person.end), sent[1])
+        k = bisect.bisect_right(people_starts, person.end)     # people are sorted by start
+        nxt = people_starts[k] if k < len(people_starts) else sent[1]
         tail = (person.end, min(sent[1], nxt, person.end + 140))
         receipt = lex.first_in("care_receipt", tail[0], tail[1]) or lex.first_in("care_receipt", sent[0], person.start)
         titled = bool(re.search(r"\b(?:Dr|Doctor|Nurse|Mayor|Senator|Governor|Rep|Chef|Chaplain)\.?\s*$", before)) or \
@@ -630,11 +637,19 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
 
     for p in people:
         add("NAME", p.start, p.end, p.patient, p.reason or "a name")
+    person_start_set = {p.start for p in people}
     for m in R.HANDLE.finditer(text):
-        if not any(p.start == m.start() for p in people):
+        if m.start() not in person_start_set:
             add("NAME", m.start(), m.end(), False, "a social handle")
 
     patient_sentences = [sentence_of(p.start) for p in people if p.patient]
+    patient_sentence_set = set(patient_sentences)
+    all_ends = sorted(p.end for p in people)
+    patient_ends = sorted(p.end for p in people if p.patient)
+
+    def ends_within(ends: list[int], lo: int, hi: int) -> bool:     # some end in [lo, hi]
+        k = bisect.bisect_left(ends, lo)
+        return k < len(ends) and ends[k] <= hi
     unique_refs: list[Span] = []
     for pattern in (UNIQUE, INCIDENT_PERSON, ACQUAINTANCE, UNIQUE_ROLE, UNIQUE_EVENT):
         for m in pattern.finditer(text):
@@ -723,7 +738,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                              r"donate|volunteer\w*|nurse\w*|clinic|pharmacy|referrals?)(?:[._-]\w+)?$", local))
         org = role or allow_listed(m.group()) or org_context(span)
         personal = lex.any_in("personal_contact", max(0, span[0] - 40), span[1]) or \
-            any(0 <= span[0] - p.end <= 4 for p in people)
+            ends_within(all_ends, span[0] - 4, span[0])
         linked = (personal or not org) and (any_health or about_patient)
         add("EMAIL", *span, linked, "a personal email address")
     for m in R.IPV4.finditer(text):
@@ -788,8 +803,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         prefix = text[max(0, s - 25):s]
         if not re.search(r"\b(?:from|of|in)\s+(?:right here in\s+|nearby\s+|the\s+)?$", prefix, re.I):
             continue
-        near_patient = any(p.patient and 0 <= s - p.end <= 25 for p in people) or \
-            any(p.patient and sentence_of(p.start) == sentence_of(s) for p in people) and \
+        near_patient = ends_within(patient_ends, s - 25, s) or \
+            sentence_of(s) in patient_sentence_set and \
             bool(re.search(r"\b(?:from|of)\s+$", prefix))
         add("LOCATION", s, e, near_patient, "a town or place tied to a patient")
     # ---- dates and ages ---------------------------------------------------------------------------------
@@ -826,7 +841,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             sent = sentence_of(span[0])
             non_patient = lex.any_in("non_patient", sent[0], sent[1])
             linked = not non_patient and (has(health, sent) or about_patient or has(health, (0, len(text))) or
-                                          any(sentence_of(p.start) == sent and p.patient for p in people))
+                                          sent in patient_sentence_set)
             add("AGE_OVER_89", *span, linked, "an age over 89")
     # ---- rooms, photos ----------------------------------------------------------------------------------
     for m in R.ROOM.finditer(text):
