@@ -369,14 +369,17 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         m = pattern.match(first)
         if m and not first.startswith("#") and m.group(1).split()[-1].lower() not in stop:
             raw.append((lead + m.start(1), lead + m.end(1), "greeting"))
+    newlines = [m.start() for m in re.finditer("\n", text)]     # line of an offset by bisect, not by rfind
+
     def heading_line(offset: int) -> Span:
-        start = text.rfind("\n", 0, offset) + 1
-        end = text.find("\n", offset)
-        return start, len(text) if end < 0 else end
+        k = bisect.bisect_left(newlines, offset)
+        start = newlines[k - 1] + 1 if k > 0 else 0
+        return start, newlines[k] if k < len(newlines) else len(text)
 
     def in_heading(offset: int) -> bool:
-        line = text[heading_line(offset)[0]:heading_line(offset)[1]]
-        return line.lstrip().startswith("#")
+        start, end = heading_line(offset)
+        first_char = re.compile(r"\s*").match(text, start, end).end()
+        return first_char < end and text[first_char] == "#"
 
     health_words = {text[hs:he].lower() for hs, he in health}
     people: list[Person] = []
@@ -405,9 +408,11 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             continue                        # "Lupus": not a person
         if token in PLACE_ABBREVIATIONS:
             continue                        # "U.S.", "U.K."
-        if tag == "ner" and in_heading(s) and not re.search(
-                r"\b" + re.escape(text[s:e].split()[-1]) + r"\b", text[:heading_line(s)[0]] + text[heading_line(s)[1]:]):
-            continue
+        if tag == "ner" and in_heading(s):
+            word = re.compile(r"\b" + re.escape(text[s:e].split()[-1]) + r"\b")
+            line_start, line_end = heading_line(s)        # named elsewhere than in its heading line?
+            if not (word.search(text, 0, line_start) or word.search(text, line_end)):
+                continue
         while people and people[-1].start >= s and people[-1].end <= e:
             people.pop()
         people.append(Person(s, e, tag))
