@@ -240,7 +240,8 @@ def analyze(documents: Sequence[Document], nlp: Any, context: RunContext, *, bat
     for index, doc in enumerate(documents):
         for offset, piece in _chunks(doc.prose):
             jobs.append((index, offset, piece))
-    results: dict[int, dict[str, list[Any]]] = {i: {"sents": [], "ents": [], "docs": []} for i in range(len(documents))}
+    results: dict[int, dict[str, list[Any]]] = {i: {"sents": [], "ents": [], "docs": [], "imp": []}
+                                                for i in range(len(documents))}
     chunks = Counter(index for index, _offset, _piece in jobs)
     huge = {index for index, count in chunks.items() if count > 1}
     texts = (_spacy_input(piece) for _, _, piece in jobs)
@@ -251,15 +252,15 @@ def analyze(documents: Sequence[Document], nlp: Any, context: RunContext, *, bat
         for ent in sdoc.ents:
             bucket["ents"].append((ent.label_, offset + ent.start_char, offset + ent.end_char))
         if index in huge:                  # a long draft in chunks: tag each chunk now, keep no spaCy Doc
-            bucket.setdefault("imp", []).extend(_imperative_reader(nlp, later, [(offset, piece, sdoc)])())
+            bucket["imp"].extend(_imperative_reader(nlp, later, [(offset, piece, sdoc)])())
         else:
             bucket["docs"].append((offset, piece, sdoc))
     for index, doc in enumerate(documents):
         bucket = results.pop(index)
         reader = _imperative_reader(nlp, later, bucket["docs"])
-        lazy = bool(later) and index not in huge
-        analysis = make_analysis(doc, context, _split_lines(doc.prose, bucket["sents"]), bucket["ents"],
-                                 None if lazy else bucket.get("imp") or reader())
+        lazy = bool(later) and index not in huge             # huge drafts were tagged during the pass
+        imperatives = None if lazy else bucket["imp"] if index in huge else reader()
+        analysis = make_analysis(doc, context, _split_lines(doc.prose, bucket["sents"]), bucket["ents"], imperatives)
         if lazy:
             analysis._imperative_reader = reader
         yield analysis

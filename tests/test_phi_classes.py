@@ -2,20 +2,7 @@
 both sides. Every draft here is invented for the tests; none is copied from an eval set."""
 from __future__ import annotations
 
-from conftest import build_engine, check_text, positions
-
-ENGINE = None
-
-
-def engine():  # type: ignore[no-untyped-def]
-    global ENGINE
-    if ENGINE is None:
-        ENGINE = build_engine(["hipaa"])
-    return ENGINE
-
-
-def phi(text: str) -> list[tuple[str, str]]:
-    return sorted((f.code, f.match) for f in check_text(engine(), text) if f.category == "phi")
+from conftest import check_text, positions
 
 
 CLASS_FLAGGED = [
@@ -114,10 +101,14 @@ def test_hashtag_words() -> None:
 
 
 def test_emotive_openers_are_not_names() -> None:
+    from test_phi_context import phi          # here, not at the top: test_phi_context imports this module
+
     assert ("PHI001", "Glad") not in phi("Thanks for the five stars, @m.quinlan! Glad your tonsillectomy went well.")
 
 
 def test_list_names_point_at_each_line() -> None:
     text = "Discharged this week from our ortho floor:\n• Brandt, Ilse — new hip\n• Osei, Kwame — new shoulder"
+    from test_phi_context import engine
+
     found = [p for p in positions(check_text(engine(), text)) if p[2] == "PHI001"]
     assert found == [(2, 3, "PHI001"), (3, 3, "PHI001")]

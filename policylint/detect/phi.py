@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from policylint.detect import recognizers as R
@@ -882,9 +882,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             p = who.get((c.start, c.end))
             if c.type == "NAME" and not c.linked and p is not None and not (p.staff or p.public) and \
                     sentence_of(c.start) in records and not lex.any_in("non_patient", *sentence_of(c.start)):
-                candidates[i] = PhiCandidate("NAME", c.start, c.end, not first_person_only, authorized,
-                                             "named next to their own record number or contact details",
-                                             sensitive if not first_person_only else None)
+                candidates[i] = replace(c, linked=not first_person_only, sensitive=None if first_person_only else sensitive,
+                                        reason="named next to their own record number or contact details")
     # ---- a date in a sentence that already points at a patient (a bed, an age over 89, a unique description,
     # a plate) is that patient's date ---------------------------------------------------------------------------
     pointed = {sentence_of(c.start) for c in candidates
@@ -893,8 +892,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         for i, c in enumerate(candidates):
             if c.type in ("DATE", "RELATIVE_DATE") and not c.linked and sentence_of(c.start) in pointed and \
                     not lex.any_in("event", *sentence_of(c.start)):
-                candidates[i] = PhiCandidate(c.type, c.start, c.end, True, c.authorized, "a date tied to a patient's care",
-                                             sensitive)
+                candidates[i] = replace(c, linked=True, sensitive=sensitive, reason="a date tied to a patient's care")
     # ---- any stated age (never PHI by itself: Safe Harbor restricts only ages over 89; the strict profile
     # reports them as personal data) -----------------------------------------------------------------------
     over_89 = [(c.start, c.end) for c in candidates if c.type == "AGE_OVER_89"]
