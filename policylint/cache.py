@@ -31,6 +31,7 @@ folder exists, else ``$XDG_CACHE_HOME/policylint`` (``~/.cache/policylint``).
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
 import json
 import os
@@ -155,17 +156,22 @@ def _folder_fingerprint(model: str | None) -> str:
     return _digest(*items)
 
 
-def document_key(engine_key: str, doc: Any) -> str:
+@functools.lru_cache(maxsize=8)
+def _field_names(cls: type) -> tuple[tuple[str, bytes], ...]:
     from dataclasses import fields
 
-    h = hashlib.blake2b(digest_size=20)
-    h.update(engine_key.encode())
-    for f in fields(doc):
-        value = getattr(doc, f.name)
+    return tuple((f.name, f.name.encode()) for f in fields(cls))
+
+
+def document_key(engine_key: str, doc: Any) -> str:
+    h = hashlib.blake2b(engine_key.encode(), digest_size=20)
+    update = h.update
+    for name, encoded in _field_names(type(doc)):
+        value = getattr(doc, name)
         data = (value if isinstance(value, str) else repr(value)).encode("utf-8", "surrogatepass")
-        h.update(f.name.encode())
-        h.update(len(data).to_bytes(8, "little"))
-        h.update(data)
+        update(encoded)
+        update(len(data).to_bytes(8, "little"))
+        update(data)
     return h.hexdigest()
 
 

@@ -339,12 +339,12 @@ class JsonStream:
             self.started = True
 
     def __call__(self, doc: Document, kept: list[Finding], suppressed: list[Finding]) -> None:
-        import json
+        from policylint.report.json_report import dumps
 
         self._start()
-        for finding in kept:
-            text = json.dumps(finding.as_record(mask=self.mask), ensure_ascii=False, indent=2)
-            self.out.write((",\n" if self.any else "\n") + "    " + text.replace("\n", "\n    "))
+        if kept:
+            text = ",\n    ".join(dumps(finding.as_record(mask=self.mask), 2) for finding in kept)
+            self.out.write((",\n    " if self.any else "\n    ") + text)
             self.any = True
 
     def finish(self, result: RunResult) -> None:
@@ -352,7 +352,7 @@ class JsonStream:
         from types import SimpleNamespace
 
         from policylint.findings import Severity
-        from policylint.report.json_report import summary
+        from policylint.report.json_report import dumps, summary
 
         self._start()
         stand_ins = _Severities()
@@ -360,7 +360,7 @@ class JsonStream:
             stand_ins.extend([SimpleNamespace(severity=Severity.parse(label))] * count)
         report = SimpleNamespace(files=result.files, documents=result.documents, findings=stand_ins,
                                  suppressed=range(result.suppressed_count), baselined=None)
-        text = json.dumps(summary(report), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        text = dumps(summary(report), 1)
         self.out.write(("\n  ]" if self.any else "]") + ',\n  "summary": ' + text + "\n}\n")
         if self._opener is not None:
             self.out.close()

@@ -142,3 +142,18 @@ def test_text_and_json_unchanged_without_baseline() -> None:
     with_baseline = json.loads(render("json", synthetic_report(baselined=True)))
     assert with_baseline["summary"]["baselined"] == 1
     assert "1 in the baseline." in render("text", synthetic_report(baselined=True))
+
+
+@pytest.mark.parametrize("value", [
+    {}, [], "x", 3, -1, 2.5, None, True, False,
+    {"a": [1, 2.5, None, True, "é\n\"x\u2028\t"], "b": {}, "c": {"d": [[]], "e": [{"f": float("nan")}]}},
+    [{"a": 1}, {"b": [3, {"c": []}]}], {1: "int key", "x": [False]}, ("tuple", 1),
+])
+def test_fast_json_dumps_matches_json_module(value: object) -> None:
+    """The report's indented encoder writes exactly what json.dumps(indent=2) writes, at any nesting level."""
+    from policylint.report.json_report import dumps
+
+    expected = json.dumps(value, ensure_ascii=False, indent=2)
+    assert dumps(value) == expected
+    assert dumps(value, 2) == expected.replace("\n", "\n    ")
+    assert dumps({"k": value}) == json.dumps({"k": value}, ensure_ascii=False, indent=2)

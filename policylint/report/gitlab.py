@@ -7,12 +7,12 @@ from fixed ones even when lines move.
 """
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from policylint.baseline import unique_fingerprints
 from policylint.findings import Finding, Severity
 from policylint.report.common import clean_path, message, sentence
+from policylint.report.json_report import dumps
 
 CATEGORIES = {"phi": "Security", "claims": "Bug Risk", "endorsement": "Bug Risk", "disclaimer": "Bug Risk",
               "professionalism": "Bug Risk", "language": "Style", "accessibility": "Style",
@@ -47,5 +47,5 @@ def build(report: Any) -> list[dict[str, Any]]:
 
 
 def render(report: Any, out: TextIO) -> None:
-    json.dump(build(report), out, ensure_ascii=False, indent=2)
+    out.write(dumps(build(report)))
     out.write("\n")

@@ -7,7 +7,6 @@ marked with SARIF ``suppressions``.
 """
 from __future__ import annotations
 
-import json
 import re
 from typing import Any, TextIO
 
@@ -15,6 +14,7 @@ from policylint import __version__
 from policylint.baseline import unique_fingerprints
 from policylint.findings import Finding, Severity
 from policylint.report.common import artifact_uri, message, rule_summary, sentence
+from policylint.report.json_report import dumps
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "policylint/v1"
@@ -148,5 +148,5 @@ def build(report: Any) -> dict[str, Any]:
 
 
 def render(report: Any, out: TextIO) -> None:
-    json.dump(build(report), out, ensure_ascii=False, indent=2)
+    out.write(dumps(build(report)))
     out.write("\n")

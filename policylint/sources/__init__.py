@@ -8,7 +8,7 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Union
+from typing import Callable, Iterable, Iterator, Union
 
 from policylint.document import Document, clean_surrogates
 
@@ -124,7 +124,11 @@ def read_file(path: Path, options: SourceOptions, *, walked: bool = False) -> It
                 yield from streamed
                 return
         with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+            # read(n) allocates n bytes up front: ask for the stat size (+1 to notice growth), not the cap
+            want = min(st.st_size, MAX_FILE_BYTES) + 1 if stat.S_ISREG(st.st_mode) else MAX_FILE_BYTES + 1
+            data = handle.read(want)
+            if len(data) == want and want <= MAX_FILE_BYTES:        # the file grew since stat: read on to the cap
+                data += handle.read(MAX_FILE_BYTES + 1 - len(data))
         if len(data) > MAX_FILE_BYTES:
             yield Notice(shown, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; not checked")
             return
@@ -203,18 +207,22 @@ def _globs(patterns: tuple[str, ...]) -> "re.Pattern[str]":
     return re.compile("|".join(fnmatch.translate(p) for p in patterns) or r"(?!x)x")
 
 
-def _excluded(rel: str, name: str, patterns: Iterable[str]) -> bool:
+def _exclusions(patterns: Iterable[str]) -> Callable[[str, str], bool]:
+    """``excluded(rel, name)``: does an exclude pattern match the name, the relative path or a folder above it."""
     stripped = tuple(os.path.normcase(p.rstrip("/")) for p in patterns)
     plain, under = _globs(stripped), _globs(tuple(p + "/*" for p in stripped))
-    name, rel = os.path.normcase(name), os.path.normcase(rel)
-    return bool(plain.match(name) or plain.match(rel) or under.match(rel))
+
+    def excluded(rel: str, name: str) -> bool:
+        name, rel = os.path.normcase(name), os.path.normcase(rel)
+        return bool(plain.match(name) or plain.match(rel) or under.match(rel))
+    return excluded
 
 
 def walk(root: Path, options: SourceOptions, problems: list[Notice] | None = None) -> Iterator[Path]:
     """Files under ``root`` matching the include patterns, sorted, skipping excludes and symlink loops.
 
     Folders that cannot be read are added to ``problems`` (when given) as notices."""
-    exclude = DEFAULT_EXCLUDE + tuple(options.exclude)
+    excluded = _exclusions(DEFAULT_EXCLUDE + tuple(options.exclude))
     include = _globs(tuple(os.path.normcase(p.lower()) for p in options.include))
     seen: set[tuple[int, int]] = set()
 
@@ -236,10 +244,10 @@ def walk(root: Path, options: SourceOptions, problems: list[Notice] | None = Non
         seen.add(key)
         rel_dir = os.path.relpath(current, root)
         dirs[:] = sorted(d for d in dirs
-                         if not _excluded(os.path.normpath(os.path.join(rel_dir, d)), d, exclude))
+                         if not excluded(os.path.normpath(os.path.join(rel_dir, d)), d))
         for name in sorted(files):
             rel = os.path.normpath(os.path.join(rel_dir, name))
-            if _excluded(rel, name, exclude):
+            if excluded(rel, name):
                 continue
             if include.match(os.path.normcase(name.lower())):
                 yield Path(current) / name
