@@ -35,6 +35,10 @@ Span matching (synth)
   those, AGE_OVER_89); the strict profile also reports any stated age (type AGE). Rows: "AGE (all ages)"
   and "AGE >89" (the gold ages over 89 only).
   DATE_TIME: the dataset includes bare years, which Safe Harbor allows; row "DATE_TIME w/o bare years".
+  PERSON: the dataset leaves a courtesy title out of the name ("Mr. [Leiva]"); policylint's name findings
+    keep a form of address in the highlighted span on purpose ("Mr. Delacroix": how the post refers to the
+    person; tests/test_person_spans.py). Row "PERSON, exR without titles": exact boundaries when a leading
+    Mr./Mrs./Ms./Miss/Mx/Dr./Prof is set aside on both sides (the other columns are those of PERSON).
 """
 from __future__ import annotations
 
@@ -125,6 +129,16 @@ def trimmed(text: str, s: int, e: int) -> Span:
     return s, e
 
 
+COURTESY_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+", re.I)
+
+
+def untitled(text: str, s: int, e: int) -> Span:
+    """``trimmed`` without a leading courtesy title ("Mr. Leiva" -> "Leiva")."""
+    s, e = trimmed(text, s, e)
+    m = COURTESY_TITLE.match(text, s, e)
+    return (m.end(), e) if m and m.end() < e else (s, e)
+
+
 def overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -153,6 +167,8 @@ def score_synth(records: list[dict], preds: list[list[Pred]], mapping: dict[str,
                 exact = trimmed(text, gs, ge)
                 if any(trimmed(text, p[1], p[2]) == exact for p, _ in standing):
                     st["exact"] += 1
+                if any(untitled(text, p[1], p[2]) == untitled(text, gs, ge) for p, _ in standing):
+                    st["exact_untitled"] += 1
                 if any(overlaps((p[1], p[2]), gspan) for p in pred):
                     st["any"] += 1
                 chars = [i for i in range(gs, ge) if not text[i].isspace()]
@@ -312,6 +328,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     rows = []
     for t in TYPES:
         rows.append((t if t != "AGE" else "AGE (all ages)", s_pl[t], s_pr[t]))
+        if t == "PERSON":
+            rows.append(("PERSON, exR without titles",
+                         *(Counter({**s[t], "exact": s[t]["exact_untitled"]}) for s in (s_pl, s_pr))))
         if t == "DATE_TIME":
             rows.append(("DATE_TIME w/o bare years", s_pl_ny[t], s_pr_ny[t]))
         if t == "AGE":

@@ -70,7 +70,8 @@ SUBJECT_NAME = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?\s+
                           r"(?=(?:just\s+|finally\s+)?(?:rang|was|is|has|had|finished|completed|received|went|came|underwent|"
                           r"celebrated|beat|got|left|delivered|welcomed|spent)\b)")
 INITIAL_NAME = re.compile(r"\b(?!P\.?\s?O\.?\s+Box)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[A-Z]\.(?!\w)|(?<!P\.\s)(?<!P\.)\b[A-Z]\.\s?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b")
-QUOTED_NICK = re.compile(r"\s+[\"“][A-Z][a-z]+[\"”]\s+(?=[A-Z])")
+QUOTED_NICK = re.compile(r"\s+[\"“][A-Z][a-z]+[\"”]\s+(" + U + L + r"+)(?!\w)")      # Winifred "Winnie" Achterberg
+NAME_BEFORE_NICK = re.compile(r"(?<![\w'’.-])(" + U + L + r"+)\s+[\"“][A-Z][a-z]+[\"”]\s+$")
 GREETING = re.compile(r"^\W{0,3}(?:(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening))[ ,]+)?"
                       r"((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.|\s+[A-Z][a-z'’-]+)?)\s*(?:[,!]|\s[—–-]\s)", re.M)
 THANKS_NAME = re.compile(r"^\W{0,3}(?i:thank(?:s| you))(?: so much| again)?,?\s+((?:(?:Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z'’-]+)\s*[!,.]")
@@ -109,6 +110,142 @@ PLACE_HOME = re.compile(r"\b(?:(?:went|go|going|headed|heading|back|returned)\s+
                         r"resident\s+of|moved\s+to)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
 HISTORICAL = re.compile(r"\b(?i:in|since|during|circa|c\.)\s+(?:[A-Z][a-z]+\s+)?(?:1[6-8]\d\d|19[0-4]\d)\b")
 WEAK_RECEIPT = {"finished", "finishing", "completed", "received", "born", "delivered", "went home", "heading home", "graduated"}
+# ---- the boundaries of a name ------------------------------------------------------------------------------
+# A name is one line's worth of words: the model sometimes runs a name on into the next line of an address block
+# or a form ("Lena Wirth\nAddress"), or across a speaker's colon into what is said ('Heather:"I'm Daniel').
+NAME_BREAK = re.compile(r"[ \t]*(?:\r?\n|[:|]|\t|[ ]{3,})[ \t]*")     # not quotes: Margaret "Peggy" O'Brien
+NAME_CONTRACTION = re.compile(r"I['’]m\s+")                # 'I'm Daniel' inside a quotation: the name is Daniel
+# words that end a name: an address unit or a form label that follows it on the same line ("Cindy Holinka Apt. 117")
+NAME_TAIL_WORDS = re.compile(r"(?:\s+(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Rm|Box|P\.?\s?O\.?|"
+                             r"Address|Phone|Tel|Fax|Email|E-mail|Mobile|Cell|DOB)\b\.?)+$")
+# occupations written before a name as a descriptor ("Producer Liviana Palerma explained"): not part of the name.
+# Forms of address (Mr., Dr., Nurse, Coach, Mayor... LEADING_TITLE and TITLE_NAME) stay: they are how the
+# person is referred to, and the finding highlights the whole reference.
+OCCUPATIONS = (r"Producer|Director|Writer|Author|Novelist|Poet|Singer|Songwriter|Actor|Actress|Editor|Manager|Engineer|"
+               r"Designer|Artist|Photographer|Reporter|Journalist|Columnist|Composer|Guitarist|Drummer|Bassist|"
+               r"Vocalist|Musician|Filmmaker|Pharmacist|Physician|Surgeon|Therapist|Dietitian|Paramedic|Midwife|"
+               r"Founder|Co-founder|Spokesperson|Spokesman|Spokeswoman|Analyst|Attorney|Lawyer|Architect|Scientist|"
+               r"Researcher|Economist|Narrator|Illustrator|Dancer|Comedian|Student|Patient")
+OCCUPATION_LEAD = re.compile(r"(?:" + OCCUPATIONS + r")\s+(?=" + U + ")")
+# a middle initial with or without its period, and the surname after it ("Ryan P Costa", "Sari J. Paavolainen")
+INITIAL_SURNAME_AFTER = re.compile(r"[ \t]+(?!I\b)[A-Z]\.?[ \t]+(" + U + L + r"+)(?!\w)")
+SURNAME_AFTER_INITIAL = re.compile(r"[ \t]+(" + U + L + r"+)(?!\w)")
+FIRST_BEFORE_INITIAL = re.compile(r"(?<![\w'’.-])(" + U + L + r"+)[ \t]+(?!I\b)[A-Z]\.?[ \t]+$")
+FIRST_BEFORE = re.compile(r"(?<![\w'’.-])(" + U + L + r"+) $")
+# capitalised function words and sentence adverbs that a recognizer may take in front of a name at the start of
+# a sentence ("Yesterday Okafor went home"): never part of the name
+NON_NAME_WORDS = (r"Yesterday|Tomorrow|Today|Tonight|Then|Later|Also|After|Before|While|Since|Because|But|So|If|As|"
+                  r"With|From|By|Like|Did|Does|Do|Was|Is|Has|Had|Can|Could|Would|Should|Let|Finally|Recently|Sadly|"
+                  r"Luckily|Hopefully|Thankfully|Unfortunately|Fortunately|Meanwhile|Still|Even|Just|Now|When|And|Or|"
+                  r"About|Against|Among|Around|At|For|In|Into|Of|On|Over|To|Under|Until|Via|Without|Within|Through|"
+                  r"During|Near|Behind|Beyond|Upon")
+LEADING_NON_NAME = re.compile(r"(?:" + NON_NAME_WORDS + r"),?[ \t]+(?=" + U + ")")
+NOT_FIRST_NAME = re.compile(r"(?:Nurse|Officer|Mayor|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Master|Ambassador|Coach|Pastor|Captain|"
+                            r"Chef|Deputy|Sgt|Sergeant|Senator|Governor|Rep|Judge|Professor|Prof|Chaplain|Firefighter|"
+                            r"President|Minister|Sir|Madam|Lady|Lord|King|Queen|Prince|Princess|General|Colonel|"
+                            r"Major|Lieutenant|Lt|Admiral|Commander|Bishop|Rabbi|Reverend|Rev|Imam|Cardinal|Pope|"
+                            r"Uncle|Aunt|Auntie|Grandma|Grandpa|Sister|Brother|Father|Mother|Saint|St|The|A|An|"
+                            r"Poor|" + NON_NAME_WORDS + "|" + OCCUPATIONS + r")$|\w{4,}(?<!er)ly$|\w+ing$|\w{3,}(?<!fr|mm|hm|dr|ar)ed$|.*['’][a-z]{1,2}$")
+
+
+def name_bounds(text: str, s: int, e: int, stop: set[str], ner: bool, others: Sequence[Span] = (),
+                not_names: set[str] | frozenset[str] = frozenset()) -> list[Span]:
+    """The name (or names) inside a span a recognizer proposed: cut at line breaks, speaker colons and quotes;
+    without a following address word or form label, a leading occupation or a trailing 's; with the rest of a
+    hyphenated surname and a middle initial's surname. ``ner``: a span from the model, which often tags a
+    surname alone after an unusual first name ("Name: Sieda Batukayev" -> "Batukayev"); ``others``: spans of
+    the model's other entities (a capitalised word inside one is not a first name); ``not_names``: lowercased
+    words that are not names at all in this text (its health terms): never extended."""
+    def lstrip(a: int, b: int) -> int:
+        while a < b and not text[a].isalnum():
+            a += 1
+        return a
+
+    def rstrip(a: int, b: int) -> int:
+        while b > a and not (text[b - 1].isalnum() or (text[b - 1] == "." and re.search(r"\b[A-Z]\.$", text[a:b]))):
+            b -= 1
+        while b > a and text[b - 1] in "'’s" and text[b - 2:b] in ("'s", "’s"):
+            b -= 2
+        return b
+
+    s = lstrip(s, e)
+    pieces: list[Span] = []
+    cursor = s
+    for m in NAME_BREAK.finditer(text, s, e):
+        pieces.append((cursor, m.start()))
+        cursor = m.end()
+        if "\n" in m.group():
+            break                   # the next line is another field (company, job title, address)
+    else:
+        pieces.append((cursor, e))
+    out: list[Span] = []
+    for a, b in pieces:
+        a = lstrip(a, b)
+        m = NAME_CONTRACTION.match(text, a, b)
+        if m:
+            a = m.end()
+        m = OCCUPATION_LEAD.match(text, a, b) or LEADING_NON_NAME.match(text, a, b)
+        if m:
+            a = m.end()
+        b = rstrip(a, b)
+        m = NAME_TAIL_WORDS.search(text, a, b)
+        if m and m.start() > a:
+            b = rstrip(a, m.start())
+        if a >= b or not any(c.isalpha() for c in text[a:b]):
+            continue
+        line_start = text.rfind("\n", 0, a) + 1
+        # a hyphenated surname runs on: "Hauta-aho"; a word glued to a lowercase prefix is not a first name:
+        # "ex-Zombie Lundberg"
+        m = re.compile(r"-[a-zß-öø-ÿ]+\b").match(text, b)
+        if m and text[b - 1].isalpha():
+            b = m.end()
+        if a > 0 and text[a - 1] == "-" and re.search(r"[a-z]-$", text[line_start:a]):
+            m = re.compile(r"\S+\s+(?=\S)").match(text, a, b)
+            if m:
+                a = m.end()
+            else:
+                continue
+        last = text[a:b].split()[-1]
+        first_word = text[a:b].split()[0]
+        # a middle initial and the surname after it
+        m = INITIAL_SURNAME_AFTER.match(text, b)
+        if re.fullmatch(r"[A-Z]\.", last) and len(text[a:b].split()) > 1:
+            m2 = SURNAME_AFTER_INITIAL.match(text, b)
+            if m2 and m2.group(1).lower() not in stop:
+                b = m2.end(1)
+        elif m and m.group(1).lower() not in stop and not NAME_TAIL_WORDS.match(" " + m.group(1)) and \
+                re.fullmatch(U + L + "+", last):
+            b = m.end(1)
+        # a quoted nickname between first name and surname: one name
+        m = QUOTED_NICK.match(text, b)
+        if m and m.group(1).lower() not in stop:
+            b = m.end(1)
+        # a first name (and middle initial) before a surname the model tagged alone
+        before = text[line_start:a]
+        m = NAME_BEFORE_NICK.search(before)
+        if m and m.group(1).lower() not in stop and not NOT_FIRST_NAME.match(m.group(1)):
+            a = line_start + m.start(1)
+            before = text[line_start:a]
+        m = FIRST_BEFORE_INITIAL.search(before)
+        if m and re.fullmatch(U + L + "+", first_word):
+            word = m.group(1)
+            if word.lower() not in stop and not NOT_FIRST_NAME.match(word) and not LEAD_VERB.match(word + " X"):
+                a = line_start + m.start(1)
+        elif ner and len(text[a:b].split()) == 1 and text[a:b].lower() not in not_names and \
+                not ORG_WORDS.search(text[a:b]):
+            m = FIRST_BEFORE.search(before)
+            if m:
+                word = m.group(1)
+                ws = line_start + m.start(1)
+                if word.lower() not in stop and not NOT_FIRST_NAME.match(word) and not LEAD_VERB.match(word + " X") \
+                        and not ORG_WORDS.fullmatch(word) and not any(os <= ws < oe for os, oe in others):
+                    a = ws
+        b = rstrip(a, b)
+        if a < b:
+            out.append((a, b))
+    return out
+
+
 PATIENT_REF = re.compile(r"\b(?:\d{1,3}-year-old|frequent\s+flyers?|guess\s+who|patient|guy|gal|lady|gentleman|man|woman|boy|girl|kid|baby|toddler|teen|buddy|friend|"
                          r"(?-i:family)|mom|dad|mother|father|son|daughter|grandma|grandpa|resident|he|she|him|her|his)\b", re.I)
 
@@ -384,12 +521,10 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     health_words = {text[hs:he].lower() for hs, he in health}
     people: list[Person] = []
     trimmed: list[tuple[int, int, str]] = []
+    other_ents = [(es, ee) for label, es, ee in ents if label != "PERSON"]
     for s, e, tag in raw:
-        while s < e and not text[s].isalnum():
-            s += 1
-        while e > s and text[e - 1] in "'’s" and text[e - 2:e] in ("'s", "’s"):
-            e -= 2
-        trimmed.append((s, e, tag))
+        for a, b in name_bounds(text, s, e, stop, tag == "ner", other_ents, health_words):
+            trimmed.append((a, b, tag))
     widest = -1          # people are appended in start order: a span is inside one of them iff widest >= its end
     for s, e, tag in sorted(trimmed, key=lambda r: (r[0], -(r[1] - r[0]))):
         if re.match(r"['’]?s?\s+(?:syndrome|disease|disorder|virus|palsy|test|scale|score|sign|maneuver|method)\b",
