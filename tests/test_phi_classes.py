@@ -59,6 +59,9 @@ CLASS_FLAGGED = [
      "Wrenley"),
     # a condition named only inside a compound hashtag is still health information (and a sensitive category)
     ("So proud of our friend Tobias from the Thursday circle, 3 years strong! #HIVawareness", "PHI009", "Tobias"),
+    # a support-staff member receiving care is still a patient
+    ("Our unit clerk Rosa Delgado was admitted to our ICU after a stroke on Sunday; send her your prayers.",
+     "PHI001", "Rosa Delgado"),
 ]
 
 CLASS_NOT_FLAGGED = [
@@ -86,6 +89,17 @@ CLASS_NOT_FLAGGED = [
     "Join us for the Thanksgiving potluck in the cafeteria! This is the 14th year we have hosted it.",
     # an event date for a new building
     "Our new cancer pavilion opening in May will bring infusion and imaging under one roof.",
+    # (heldout4 classes) support staff in their role: clerks, secretaries, transporters, aides
+    "Happy work anniversary to our unit secretary extraordinaire, Tomasz Wierzbicki! Ten years keeping 5 East "
+    "running, and still the best snack drawer on the floor.",
+    "Shout-out to our patient transporter Kalani Akana, who walked 14 miles of hallway this week without losing a "
+    "single wheelchair!",
+    # a founder visiting, with an age over 89
+    "A special guest today: Father Anselm Riordan, 96, who founded our hospice chaplaincy in 1982, blessed the new "
+    "chapel.",
+    # a public person known for funding research into their own condition
+    "Novelist Teodora Vance was diagnosed with MS at 31 and has spent two decades funding research into relapse "
+    "prevention. Learn the early signs.",
 ]
 
 
