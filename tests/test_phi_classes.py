@@ -59,6 +59,10 @@ CLASS_FLAGGED = [
      "Wrenley"),
     # a condition named only inside a compound hashtag is still health information (and a sensitive category)
     ("So proud of our friend Tobias from the Thursday circle, 3 years strong! #HIVawareness", "PHI009", "Tobias"),
+    # (heldout4 classes) medications, eating disorders, eyes, teeth and "-itis/-osis" conditions are health
+    # information: a room with an opioid, a lowercase name in an eating-disorder program
+    ("the one in 14A wants her oxycodone early again, third night running 🙄", "PHI008", "14A"),
+    ("so proud of tamsin in our eating disorder program this week, first full meal plan done!", "PHI001", "tamsin"),
     # a support-staff member receiving care is still a patient
     ("Our unit clerk Rosa Delgado was admitted to our ICU after a stroke on Sunday; send her your prayers.",
      "PHI001", "Rosa Delgado"),
@@ -97,6 +101,9 @@ CLASS_NOT_FLAGGED = [
     # a founder visiting, with an age over 89
     "A special guest today: Father Anselm Riordan, 96, who founded our hospice chaplaincy in 1982, blessed the new "
     "chapel.",
+    # a room number without health information; a specialist named with a condition word
+    "Whoever is in 14A: the cafeteria closes at 7 tonight.",
+    "Dr. Ilse Moreno, our new glaucoma specialist, starts seeing patients Monday at the Eastgate clinic.",
     # a public person known for funding research into their own condition
     "Novelist Teodora Vance was diagnosed with MS at 31 and has spent two decades funding research into relapse "
     "prevention. Learn the early signs.",
