@@ -42,6 +42,8 @@ def bounds(text: str, proposed: str, *, ner: bool = True, stop: frozenset[str] =
     # an occupation written before the name, a function word at the start of a sentence
     ("Producer Anneke Vos explained the edit.", "Producer Anneke Vos", ["Anneke Vos"]),
     ("Yesterday Okafor went home.", "Yesterday Okafor", ["Okafor"]),
+    ("Go Okafor! You did it.", "Go Okafor", ["Okafor"]),
+    ("Shoutout Brannigan for finishing rehab!", "Shoutout Brannigan", ["Brannigan"]),
     # a middle initial, with or without its period, and the surname after it
     ("We need to add Tobiah R Lindqvist as guardian.", "Tobiah", ["Tobiah R Lindqvist"]),
     ("Directed by Marit J. Oksanen", "Marit J.", ["Marit J. Oksanen"]),
@@ -111,6 +113,8 @@ def found(engine: Any, text: str) -> list[tuple[int, int, str, str]]:
     ("Questions to ask before surgery. — Dr. Anneliese Brandt, General Surgery",
      [(1, 40, "PII001", "Anneliese Brandt")]),          # the department after the name is not a name
     ("# 4 Myths About Migraine\nMigraine is more than a headache.", []),
+    ("Go Okafor! You finished chemo today.", [(1, 4, "PII001", "Okafor"), (1, 31, "PII001", "today")]),
+    ("Love Okafor's smile after her surgery.", [(1, 6, "PII001", "Okafor")]),
 ])
 def test_strict_profile_spans(strict: Any, text: str, expected: list[tuple[int, int, str, str]]) -> None:
     assert found(strict, text) == expected

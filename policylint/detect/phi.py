@@ -132,13 +132,14 @@ INITIAL_SURNAME_AFTER = re.compile(r"[ \t]+(?!I\b)[A-Z]\.?[ \t]+(" + U + L + r"+
 SURNAME_AFTER_INITIAL = re.compile(r"[ \t]+(" + U + L + r"+)(?!\w)")
 FIRST_BEFORE_INITIAL = re.compile(r"(?<![\w'’.-])(" + U + L + r"+)[ \t]+(?!I\b)[A-Z]\.?[ \t]+$")
 FIRST_BEFORE = re.compile(r"(?<![\w'’.-])(" + U + L + r"+) $")
-# capitalised function words and sentence adverbs that a recognizer may take in front of a name at the start of
-# a sentence ("Yesterday Okafor went home"): never part of the name
+# capitalised function words, sentence adverbs and cheers that a recognizer may take in front of a name at the
+# start of a sentence ("Yesterday Okafor went home", "Go Okafor!"): never part of the name
 NON_NAME_WORDS = (r"Yesterday|Tomorrow|Today|Tonight|Then|Later|Also|After|Before|While|Since|Because|But|So|If|As|"
                   r"With|From|By|Like|Did|Does|Do|Was|Is|Has|Had|Can|Could|Would|Should|Let|Finally|Recently|Sadly|"
                   r"Luckily|Hopefully|Thankfully|Unfortunately|Fortunately|Meanwhile|Still|Even|Just|Now|When|And|Or|"
                   r"About|Against|Among|Around|At|For|In|Into|Of|On|Over|To|Under|Until|Via|Without|Within|Through|"
-                  r"During|Near|Behind|Beyond|Upon")
+                  r"During|Near|Behind|Beyond|Upon|Go|Love|Shoutout|Shout-out|Pray|Praying|Goodnight|Goodbye|Bye|"
+                  r"Cheers|Hugs")
 LEADING_NON_NAME = re.compile(r"(?:" + NON_NAME_WORDS + r"),?[ \t]+(?=" + U + ")")
 NOT_FIRST_NAME = re.compile(r"(?:Nurse|Officer|Mayor|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Master|Ambassador|Coach|Pastor|Captain|"
                             r"Chef|Deputy|Sgt|Sergeant|Senator|Governor|Rep|Judge|Professor|Prof|Chaplain|Firefighter|"
@@ -147,12 +148,16 @@ NOT_FIRST_NAME = re.compile(r"(?:Nurse|Officer|Mayor|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx
                             r"Uncle|Aunt|Auntie|Grandma|Grandpa|Sister|Brother|Father|Mother|Saint|St|The|A|An|"
                             r"Poor|" + NON_NAME_WORDS + "|" + OCCUPATIONS + r")$|\w{4,}(?<!er)ly$|\w+ing$|\w{3,}(?<!fr|mm|hm|dr|ar)ed$|.*['’][a-z]{1,2}$")
 
+HYPHEN_TAIL = re.compile(r"-[a-zß-öø-ÿ]+\b")
+FIRST_WORD = re.compile(r"\S+\s+(?=\S)")
+NAME_LOOKBACK = 120
+
 
 def name_bounds(text: str, s: int, e: int, stop: set[str], ner: bool, others: Sequence[Span] = (),
                 not_names: set[str] | frozenset[str] = frozenset()) -> list[Span]:
-    """The name (or names) inside a span a recognizer proposed: cut at line breaks, speaker colons and quotes;
-    without a following address word or form label, a leading occupation or a trailing 's; with the rest of a
-    hyphenated surname and a middle initial's surname. ``ner``: a span from the model, which often tags a
+    """The name (or names) inside a span a recognizer proposed: cut at line breaks and speaker colons; without
+    a following address word or form label, a leading occupation or sentence adverb, or a trailing 's; with the
+    rest of a hyphenated surname, a middle initial's surname and a quoted nickname. ``ner``: a span from the model, which often tags a
     surname alone after an unusual first name ("Name: Sieda Batukayev" -> "Batukayev"); ``others``: spans of
     the model's other entities (a capitalised word inside one is not a first name); ``not_names``: lowercased
     words that are not names at all in this text (its health terms): never extended."""
@@ -193,14 +198,17 @@ def name_bounds(text: str, s: int, e: int, stop: set[str], ner: bool, others: Se
             b = rstrip(a, m.start())
         if a >= b or not any(c.isalpha() for c in text[a:b]):
             continue
-        line_start = text.rfind("\n", 0, a) + 1
+        # the line before the name, at most NAME_LOOKBACK characters of it (never a scan back to the start of a
+        # huge draft without line breaks)
+        floor = max(0, a - NAME_LOOKBACK)
+        line_start = max(floor, text.rfind("\n", floor, a) + 1)
         # a hyphenated surname runs on: "Hauta-aho"; a word glued to a lowercase prefix is not a first name:
         # "ex-Zombie Lundberg"
-        m = re.compile(r"-[a-zß-öø-ÿ]+\b").match(text, b)
+        m = HYPHEN_TAIL.match(text, b)
         if m and text[b - 1].isalpha():
             b = m.end()
-        if a > 0 and text[a - 1] == "-" and re.search(r"[a-z]-$", text[line_start:a]):
-            m = re.compile(r"\S+\s+(?=\S)").match(text, a, b)
+        if a > 1 and text[a - 1] == "-" and text[a - 2].islower():
+            m = FIRST_WORD.match(text, a, b)
             if m:
                 a = m.end()
             else:
