@@ -85,7 +85,10 @@ def _speed(config, cache_dir, no_cache, jobs, select, ignore, pack, model, strea
                            extra_packs=_split(pack), model=model or config.model, environ=os.environ)
     tty = bool(getattr(sys.stderr, "isatty", lambda: False)())
     progress = Progress(sys.stderr) if tty and not os.environ.get("CI") else None
-    options = {"cache": cache, "jobs": default_jobs(jobs), "progress": progress}
+    from policylint import memo
+
+    options = {"cache": cache, "jobs": default_jobs(jobs), "progress": progress,
+               "memo": memo.CURRENT if cache is not None else None}
     if stream is not None:
         options.update(on_document=stream, keep_findings=False, keep_texts=False)
     return options

@@ -228,18 +228,20 @@ class _Executor:
 
 def run(paths: Sequence[str], *, engine: Any, options: SourceOptions, nlp_loader: Callable[[], Any],
         stdin_text: str | None = None, keep_texts: bool = True, on_document: OnDocument | None = None,
-        keep_findings: bool = True, cache: Any = None, jobs: int = 1, progress: Any = None) -> RunResult:
+        keep_findings: bool = True, cache: Any = None, jobs: int = 1, progress: Any = None,
+        memo: Any = None) -> RunResult:
     """Check every document, in input order.
 
     ``engine`` is an Engine or a LazyEngine; ``nlp_loader`` is called once, only if a document has to
     be analysed; ``cache`` is a :class:`policylint.cache.FindingsCache` or None; ``jobs`` > 1 analyses in
-    forked worker processes; ``progress`` has ``update(documents)`` and ``close()``."""
+    forked worker processes; ``progress`` has ``update(documents)`` and ``close()``; ``memo`` is the server's
+    :class:`policylint.memo.Memo` (used with a cache only)."""
     result = RunResult(engine=engine)
     files: set[str] = set()
     executor = _Executor(engine, nlp_loader, jobs, cache)
 
     def documents() -> Iterator[Document]:
-        for item in iter_inputs(paths, options, stdin_text):
+        for item in iter_inputs(paths, options, stdin_text, memo=memo if cache is not None else None):
             if isinstance(item, Notice):
                 result.notices.append(item)
                 continue
@@ -251,8 +253,15 @@ def run(paths: Sequence[str], *, engine: Any, options: SourceOptions, nlp_loader
             return None, [None] * len(window)
         if cache.known_engine() is None and cache.learn_engine(real_engine(engine)) is None:
             return None, [None] * len(window)
-        keys = cache.keys(window)
-        return keys, cache.get_many(window, keys)
+        remembered = memo.outcomes(window, cache.engine_key) if memo is not None else [None] * len(window)
+        rest = [doc for doc, outcome in zip(window, remembered) if outcome is None]
+        if len(rest) == len(window):
+            keys = cache.keys(window)
+            return keys, cache.get_many(window, keys)
+        rest_keys = iter(cache.keys(rest))
+        keys = [next(rest_keys) if outcome is None else "" for outcome in remembered]
+        fetched = iter(cache.get_many(rest, [k for k in keys if k]))
+        return keys, [next(fetched) if outcome is None else outcome for outcome in remembered]
 
     def emit(doc: Document, kept: list[Finding], suppressed: list[Finding]) -> None:
         result.documents += 1
@@ -280,6 +289,8 @@ def run(paths: Sequence[str], *, engine: Any, options: SourceOptions, nlp_loader
                     cache.put(keys[i], doc, *outcome)
             else:
                 result.cached += 1
+            if memo is not None and keys is not None and cache is not None and cache.engine_key:
+                memo.remember(doc, cache.engine_key, outcome)
             emit(doc, *outcome)
         if progress is not None:
             progress.update(result.documents)

@@ -399,6 +399,7 @@ class Server:
 
     def install(self) -> None:
         """Route the CLI's pipeline and engine construction through the warm cache (this process only)."""
+        import policylint.memo as memo_module
         import policylint.nlp as nlp_module
         import policylint.runner as runner_module
         from policylint.cache import code_fingerprint
@@ -413,6 +414,7 @@ class Server:
 
         nlp_module.load_pipeline = load_pipeline  # type: ignore[assignment]
         runner_module.build_engine = build_engine  # type: ignore[assignment]
+        memo_module.CURRENT = memo_module.Memo()   # unchanged files are not read again (policylint.memo)
         self.code = code_fingerprint()
 
     def warm_up(self) -> None:

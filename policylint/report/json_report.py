@@ -30,8 +30,13 @@ def dumps(value: Any, level: int = 0) -> str:
         if not all(isinstance(key, str) for key in value):
             return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
         inner = "\n" + "  " * (level + 1)
-        return "{" + inner + ("," + inner).join(
-            _STRING(key) + ": " + dumps(item, level + 1) for key, item in value.items()) + "\n" + "  " * level + "}"
+        parts = []
+        for key, item in value.items():           # the scalars of a finding record inline (most of a report)
+            kind = type(item)
+            parts.append(_STRING(key) + ": " + (
+                _STRING(item) if kind is str else "null" if item is None else int.__repr__(item) if kind is int
+                else dumps(item, level + 1)))
+        return "{" + inner + ("," + inner).join(parts) + "\n" + "  " * level + "}"
     if isinstance(value, (list, tuple)):
         if not value:
             return "[]"

@@ -8,7 +8,7 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Union
+from typing import Any, Callable, Iterable, Iterator, Union
 
 from policylint.document import Document, clean_surrogates
 
@@ -253,8 +253,15 @@ def walk(root: Path, options: SourceOptions, problems: list[Notice] | None = Non
                 yield Path(current) / name
 
 
-def iter_inputs(paths: Iterable[str], options: SourceOptions, stdin_text: str | None = None) -> Iterator[Item]:
-    """Every Document (or Notice) for the given command-line paths, in order."""
+def iter_inputs(paths: Iterable[str], options: SourceOptions, stdin_text: str | None = None,
+                memo: Any = None) -> Iterator[Item]:
+    """Every Document (or Notice) for the given command-line paths, in order. ``memo`` (a
+    :class:`policylint.memo.Memo`, in the server) gives back the documents of files that did not change."""
+    def read(path: Path, walked: bool = False) -> Iterator[Item]:
+        if memo is None:
+            return read_file(path, options, walked=walked)
+        return memo.read(path, options, lambda: read_file(path, options, walked=walked))
+
     for raw in paths:
         if raw == "-":
             if stdin_text is None:
@@ -273,11 +280,11 @@ def iter_inputs(paths: Iterable[str], options: SourceOptions, stdin_text: str | 
                 found = True
                 yield from problems
                 problems.clear()
-                yield from read_file(file, options, walked=True)
+                yield from read(file, walked=True)
             yield from problems
             if not found:
                 yield Notice(raw, "no files to check in this directory", error=False)
         elif path.exists():
-            yield from read_file(path, options)
+            yield from read(path)
         else:
             yield Notice(raw, "no such file or directory")
