@@ -42,7 +42,7 @@ class Memo:
         self.max_chars = max_chars
         self.clock = clock
         self.chars = 0
-        # (absolute path, path as shown, source options) -> (signature, items, characters)
+        # (working directory, path as shown, source options) -> (signature, items, characters)
         self._files: OrderedDict[tuple[str, str, Any], tuple[Signature, list[Any], int]] = OrderedDict()
         self._engine_key: str | None = None
         self._outcomes: dict[int, tuple[Any, Any]] = {}     # id(document) -> (document, outcome)
@@ -51,8 +51,9 @@ class Memo:
         self.outcome_hits = 0
 
     # -- files ------------------------------------------------------------------------------------------
-    def read(self, path: Any, options: Any, reader: Callable[[], Iterator[Any]]) -> Iterator[Any]:
-        """The items of ``reader()`` (documents and notices of one file), remembered while the file is unchanged."""
+    def read(self, path: Any, options: Any, reader: Callable[[], Iterator[Any]], cwd: str | None = None) -> Iterator[Any]:
+        """The items of ``reader()`` (documents and notices of one file), remembered while the file is unchanged.
+        ``cwd``: the working directory (relative paths are kept per working directory)."""
         shown = str(path)
         try:
             st = os.stat(shown)
@@ -62,7 +63,7 @@ class Memo:
         if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_FILE_BYTES:
             yield from reader()
             return
-        key = (os.path.abspath(shown), shown, options)
+        key = (cwd if cwd is not None else os.getcwd(), shown, options)
         sig = signature(st)
         entry = self._files.get(key)
         if entry is not None and entry[0] == sig:

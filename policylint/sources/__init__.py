@@ -257,10 +257,12 @@ def iter_inputs(paths: Iterable[str], options: SourceOptions, stdin_text: str | 
                 memo: Any = None) -> Iterator[Item]:
     """Every Document (or Notice) for the given command-line paths, in order. ``memo`` (a
     :class:`policylint.memo.Memo`, in the server) gives back the documents of files that did not change."""
+    cwd = os.getcwd() if memo is not None else ""
+
     def read(path: Path, walked: bool = False) -> Iterator[Item]:
         if memo is None:
             return read_file(path, options, walked=walked)
-        return memo.read(path, options, lambda: read_file(path, options, walked=walked))
+        return memo.read(path, options, lambda: read_file(path, options, walked=walked), cwd)
 
     for raw in paths:
         if raw == "-":
