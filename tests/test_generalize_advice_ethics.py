@@ -155,3 +155,177 @@ def test_blaming_reply_with_adverbs() -> None:
     text = "Mr. Ruiz, you repeatedly refused to take the antibiotics as prescribed. We stand by our care."
     assert at(text, "PRO009") == [(1, 11, "PRO009")]
     assert "PRO009" not in codes("Mr. Ruiz, thank you for your feedback. Please call our patient relations line.")
+
+
+# ================================================================================ round 4 (heldout4 classes)
+# ---------------------------------------------------------------------------------------------- disclaimer
+
+@pytest.mark.parametrize("text", [
+    "Adults 50 and older should get a colon cancer screening every few years. Schedule online.",
+    "Men over 45 should check their blood pressure at least once a year, even if they feel fine.",
+])
+def test_recommendation_to_an_age_group_needs_a_disclaimer(text: str) -> None:
+    assert "DIS001" in codes(text)
+    assert "DIS001" not in codes(text + " General information only; talk to your doctor about your own risk.")
+
+
+@pytest.mark.parametrize("text", [
+    "Our flu shot clinic for adults 65 and older is this Saturday in the main lobby.",
+    "Kids 12 and under eat free at the cafeteria during Heart Month.",
+])
+def test_age_group_in_an_event_notice_is_not_advice(text: str) -> None:
+    assert "DIS001" not in codes(text)
+
+
+def test_keeping_a_rescue_medicine_on_hand_is_advice() -> None:
+    text = "An EpiPen only works if it's with you. Parents should keep a spare dose at school too."
+    assert "DIS001" in codes(text)
+    text = "Naloxone reverses an opioid overdose. Everyone should carry it, or keep one in the car."
+    assert "DIS001" in codes(text)
+
+
+def test_personal_product_recommendation_for_a_condition() -> None:
+    text = ("My new glucose patch pings me to hydrate and walk every hour, and my sugars are steadier. "
+            "Highly recommend it for anyone with diabetes!")
+    assert "DIS001" in codes(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Lasting relief from back pain: our spinal program gets every patient back to the gym in 10 days. Guaranteed.",
+     "DIS001"),
+    ("Our acne peel clears skin with zero side effects and is totally safe, miracle results in one visit!", "DIS001"),
+    ("Clients lose 30 pounds in 8 weeks on our medical weight program. Ask us about it at your consult!", "DIS001"),
+])
+def test_promoted_treatment_outcomes_need_a_disclaimer(text: str, code: str) -> None:
+    assert code in codes(text)
+
+
+def test_one_patients_weight_loss_story_is_not_advice() -> None:
+    assert "DIS001" not in codes("Big congratulations to our own Coach Lee, who lost 40 pounds training for the city marathon!")
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you, Mr. Castillo! We're so glad your knee replacement went well and that our staff put you at ease.",
+    "Our volunteer firefighter neighbor stopped by after a minor burn on her hand. Heal up fast, we're rooting for you!",
+    "Join us in loving memory of Dr. Ellis, founder of our family medicine clinic, at Saturday's garden dedication.",
+])
+def test_well_wishes_and_tributes_are_not_advice(text: str) -> None:
+    assert "DIS001" not in codes(text)
+
+
+# ---------------------------------------------------------------------------------------------- endorsement
+
+@pytest.mark.parametrize("text", [
+    "Huge thanks to the Apex Ortho reps for lunch today! Our surgeons love their new knee system.",
+    "Thank you to the NovaDerm team for free samples of their new retinol serum. Grab one at checkout!",
+])
+def test_vendor_gifts_and_samples_need_disclosure(text: str) -> None:
+    assert "END001" in codes(text)
+    assert "END001" not in codes("#ad " + text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks to our union reps for the pizza at tonight's staff meeting!",
+    "Thank you to everyone who stopped by the health fair for free samples of our heart-healthy chili.",
+    "Thanks to the county library for lending us their community room for Tuesday's class.",
+])
+def test_community_thanks_are_not_endorsements(text: str) -> None:
+    assert "END001" not in codes(text)
+
+
+def test_employee_reviewing_the_employer() -> None:
+    text = "Best mammogram experience I've ever had at Northside Imaging. Give them a try! #LifeAtNorthside"
+    assert at(text, "END006") == [(1, 1, "END006")]
+    assert "END006" not in codes("I work at Northside Imaging, and I'd still say: give them a try! #LifeAtNorthside")
+    assert "END006" not in codes("Best mammogram experience I've ever had at Northside Imaging. Give them a try!")
+    assert "END006" not in codes("Meet our new mammography techs! #LifeAtNorthside #TeamNorthside")
+
+
+# ---------------------------------------------------------------------------------------------- claims
+
+@pytest.mark.parametrize("text", [
+    "Our elderberry gummies keep colds away and are completely safe for the whole family.",
+    "These collagen capsules have zero side effects and rebuild cartilage in a month.",
+])
+def test_safety_absolutes_and_plural_subjects(text: str) -> None:
+    assert "CLM001" in codes(text)
+
+
+def test_qualified_safety_statement_passes() -> None:
+    assert "CLM001" not in codes("Most people have mild side effects from the shingles vaccine, like a sore arm for a day.")
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Voted the best urgent care in the city by our own staff!", True),
+    ("Rated the #1 heart hospital in the state by our own patients this year.", True),
+    ("Rated the #1 heart hospital in the state by a national quality report.", False),
+])
+def test_self_sourced_rankings_are_not_substantiation(text: str, flagged: bool) -> None:
+    assert ("CLM002" in codes(text)) == flagged
+
+
+def test_results_presented_as_routine() -> None:
+    assert "CLM003" in codes("Members are dropping 15 lbs in their first month on our coaching plan!")
+    assert "CLM003" not in codes("Every patient gets a warm blanket and a snack after their infusion.")
+
+
+# ---------------------------------------------------------------------------------------------- professionalism
+
+@pytest.mark.parametrize("text", [
+    "Shoutout to the orientee who couldn't figure out how to work the bed scale 🙃 med school isn't what it used to be",
+    "Whoever made this month's call schedule is a complete idiot.",
+])
+def test_mocking_colleagues(text: str) -> None:
+    assert "PRO007" in codes(text)
+
+
+def test_praising_new_colleagues_passes() -> None:
+    assert "PRO007" not in codes("Our new grads didn't know how to chart in Epic in June; now they teach it! So proud.")
+
+
+def test_stigmatizing_label_for_a_repeat_patient() -> None:
+    text = "That crackhead is back again for the fourth time this week 🙄 #nightshift"
+    assert "PRO002" in codes(text)
+    assert "PRO002" not in codes("Words matter: say \"person who uses drugs\", not \"crackhead\" or \"addict\".")
+
+
+@pytest.mark.parametrize("text", [
+    "Pt in bed 7 just asked if the ICU has room service 😂 can't make it up",
+    "Long night. 34yo motorcyclist, no helmet. We coded him for forty minutes. Wear your helmets.",
+])
+def test_shift_stories_about_one_patient(text: str) -> None:
+    assert "PRO003" in codes(text)
+
+
+def test_unit_gratitude_is_not_venting() -> None:
+    assert "PRO003" not in codes("Our patient in room 4 rang the bell today after her last chemo 😭💕 so proud of our team.")
+
+
+@pytest.mark.parametrize("text", [
+    "Ms. Hale, perhaps next time read the consent form before signing. We followed policy.",
+    "Tom R., maybe try taking some responsibility before posting a one-star review.",
+    "K.L., skipping your insulin is what led to the ER visit you describe, not our scheduling.",
+])
+def test_condescending_or_blaming_replies(text: str) -> None:
+    assert "PRO009" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks, Jen! Maybe next time take the shuttle from the garage; it's free and runs every 10 minutes.",
+    "Hi Sam, we take full responsibility for the billing mix-up and have refunded the charge.",
+    "Mr. Ortiz, thank you! If you still haven't scheduled your follow-up, call 555-0142 and we'll help.",
+])
+def test_courteous_replies_pass(text: str) -> None:
+    assert "PRO009" not in codes(text)
+
+
+def test_public_clinical_judgment_in_a_reply() -> None:
+    text = "Dana P., we hear you. Your torn meniscus simply doesn't need surgery right now. Call us to talk."
+    assert at(text, "PRO011") == [(1, 23, "PRO011")]
+    assert "PRO011" not in codes("Reminder: your cold doesn't need antibiotics. Rest and fluids help most people.")
+    assert "PRO011" not in codes("Hi everyone, your cold doesn't need antibiotics; ask us about symptom relief.")
+
+
+def test_reply_opening_with_a_dash_is_a_reply() -> None:
+    text = "Hey Priya — sounds like strep, take the leftover amoxicillin tonight."
+    assert "PRO001" in codes(text)
