@@ -329,3 +329,22 @@ def test_public_clinical_judgment_in_a_reply() -> None:
 def test_reply_opening_with_a_dash_is_a_reply() -> None:
     text = "Hey Priya — sounds like strep, take the leftover amoxicillin tonight."
     assert "PRO001" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tell us in the comments what your last A1C was! 👇",
+    "Which meds are you taking for migraines? Share below and let's compare!",
+    "Reply with a photo of the rash and our nurse will take a look.",
+    "Diagnosed with PCOS this year? Drop a 💜 and tell us your story below.",
+])
+def test_asking_followers_to_post_health_details(text: str) -> None:
+    assert "PRO004" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tell us in the comments which nurse made your stay special! DAISY nominations close Friday.",
+    "Share below: what's your favorite way to stay active this winter?",
+    "Recently diagnosed with diabetes? Our free class covers meal planning. Post below with questions about the class.",
+])
+def test_ordinary_engagement_prompts_pass(text: str) -> None:
+    assert "PRO004" not in codes(text)
