@@ -63,6 +63,19 @@ CLASS_FLAGGED = [
     # information: a room with an opioid, a lowercase name in an eating-disorder program
     ("the one in 14A wants her oxycodone early again, third night running 🙄", "PHI008", "14A"),
     ("so proud of tamsin in our eating disorder program this week, first full meal plan done!", "PHI001", "tamsin"),
+    # (heldout4 classes) a patient descriptor right before a name the model calls an organisation
+    ("This week our PICU graduate Tevita finally heads home with his mom! 💙", "PHI001", "Tevita"),
+    # a possessive name with health information a few words on
+    ("Anaïs's new braces come off next month and she is counting the days!", "PHI001", "Anaïs"),
+    # a family by surname with a numeral or "both"
+    ("Both Abernathy brothers came to our sleep lab this fall and now sleep with CPAP.", "PHI001",
+     "Both Abernathy brothers"),
+    # a birth after fertility treatment is care
+    ("After two years of fertility treatment, Priyanka and Dev Raman welcomed a baby boy on June 9!", "PHI001",
+     "Dev Raman"),
+    # a case presented at grand rounds is a patient's
+    ("Grand rounds today: our residents presented the case of a 96-year-old man with heart failure.", "PHI003",
+     "96-year-old"),
     # a support-staff member receiving care is still a patient
     ("Our unit clerk Rosa Delgado was admitted to our ICU after a stroke on Sunday; send her your prayers.",
      "PHI001", "Rosa Delgado"),
@@ -104,6 +117,18 @@ CLASS_NOT_FLAGGED = [
     # a room number without health information; a specialist named with a condition word
     "Whoever is in 14A: the cafeteria closes at 7 tonight.",
     "Dr. Ilse Moreno, our new glaucoma specialist, starts seeing patients Monday at the Eastgate clinic.",
+    # the aggregate Safe Harbor prescribes ("90 and older") is not a person's age
+    "Last year, patients aged 90 and older made up 4% of our joint replacements.",
+    # an age over 89 that belongs to a volunteer named in the post
+    "Meet Winifred Oyelaran, our longest-serving gift shop volunteer! Winifred turned 93 this month and still runs "
+    "the register every Friday for our cancer center.",
+    # an organisation's department with "Patient" in its name; the 's of "is"; a staff member's own baby
+    "Questions about a bill? Our Patient Experience team is here for you weekdays.",
+    "Coffee's on us in the recovery lounge this Friday! ☕",
+    "Congratulations to our charge nurse Ximena and her wife Paula on the arrival of baby Teo! The 6 West crew is "
+    "thrilled.",
+    # numbered units and holidays are not names
+    "The 5 East family says thank you for the pizza! 🍕 Happy Valentine's Day from everyone in our cardiology unit!",
     # a public person known for funding research into their own condition
     "Novelist Teodora Vance was diagnosed with MS at 31 and has spent two decades funding research into relapse "
     "prevention. Learn the early signs.",
@@ -133,3 +158,27 @@ def test_list_names_point_at_each_line() -> None:
 
     found = [p for p in positions(check_text(engine(), text)) if p[2] == "PHI001"]
     assert found == [(2, 3, "PHI001"), (3, 3, "PHI001")]
+
+
+def test_roster_lines_are_names() -> None:
+    """One "Surname, Given" per line (O'Brien, McAllister included) next to another such line is a roster."""
+    from test_phi_context import engine
+
+    text = "Pulmonary rehab graduates, spring session:\nMcAllister, Jonah\nO'Brien, Emi\nWell done, everyone!"
+    found = [p for p in positions(check_text(engine(), text)) if p[2] == "PHI001"]
+    assert found == [(2, 1, "PHI001"), (3, 1, "PHI001")]
+    single = "Visiting from Springfield, Illinois\nOur pulmonary rehab class meets Mondays."
+    assert not [p for p in positions(check_text(engine(), single)) if p[2] == "PHI001"]
+
+
+def test_birth_year_of_someone_over_89() -> None:
+    """'born in <year>' says the age: over 89 years ago it is PHI with care, like '91-year-old'."""
+    import datetime
+
+    from test_phi_context import phi
+
+    old = datetime.date.today().year - 93
+    assert ("PHI003", f"born in {old}") in phi(f"Our newest hip replacement patient was born in {old} and walked "
+                                                "the hallway on day one.")
+    young = datetime.date.today().year - 60
+    assert not any(code == "PHI003" for code, _ in phi(f"Our newest hip replacement patient was born in {young}."))

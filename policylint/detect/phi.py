@@ -24,6 +24,23 @@ LIST_NAME = re.compile(r"(?m)^[ \t]*(?:[-*•·▪◦][ \t]*)?([A-Z][a-z'’-]+(
 APPOSITIVE_PATIENT = re.compile(r"\b([A-Z][a-z'’-]{2,}(?:\s[A-Z][a-z'’-]+)?),\s+(?:one\s+of\s+our|our|a|an)\s+(?:[\w-]+\s+){0,3}?"
                                 r"(?:patients?|clients?|participants?|graduates?)\b")
 HASHTAG_PART = re.compile(r"[A-Z]+[a-z]*|[a-z]+|\d+")
+# "our NICU graduate Amara", "our little patient Mateo", "a two-time cancer survivor Ines": a word naming a
+# patient right before a capitalised name (the model often labels such a name ORG or NORP)
+DESCRIPTOR_NAME = re.compile(r"\b(?i:our|this|a|the)\s+(?:(?!(?i:nursing|residency|fellowship|medical|school|new)\b)[\w-]+\s+){0,2}?"
+                             r"(?:patient|graduate|grad|survivor|warrior|fighter|preemie|miracle\s+baby)\s+"
+                             r"([A-Z][a-zà-ÿ'’-]{2,}(?:\s[A-Z][a-zà-ÿ'’-]+)?)\b")
+# a line that is only "Surname, Given" (a roster, one per line, without a separator after the name)
+_SURNAME = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-zà-ÿ'’-]+"       # O'Brien, McAllister
+ROSTER_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•·▪◦][ \t]*)?(" + _SURNAME + r"(?:[ -]" + _SURNAME +
+                         r")?,[ \t]+[A-Z][a-zà-ÿ'’-]+)[ \t]*$")
+# "<Name>'s <up to three words> <health term>": a possessive the model did not take for a person
+POSSESSIVE_NAME = re.compile(r"(?<![\w@#])([A-Z][a-zà-ÿ'’-]{2,})['’]s\s+(?=(?:[\w-]+\s+){0,2}[\w-]+)")
+# "Coffee's on us", "Maria's back": the 's of "is"/"has", not a possessive
+CONTRACTION_NEXT = re.compile(r"(?i:on|in|at|a|an|the|back|here|there|been|got|not|going|gonna|so|all|just|still|now|always|"
+                              r"never|finally|really|our|my|your|his|her|their|what|about|up|out|off|over|home|ready|done|"
+                              r"open|closed|officially|also|very|too|why|how|when|where|who)\b")
+COMPASS_UNIT = re.compile(r"\d+\s*$")
+COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 
 
 def hashtag_words(tag: str) -> set[str]:
@@ -85,7 +102,8 @@ RELATIVE_NAME = re.compile(r"\b(?:parents?|mom|dad|mother|father|husband|wife|so
                            r"sister|brother)\s+([A-Z][a-z'’-]+(?:\s+(?:&|and)\s+[A-Z][a-z'’-]+)?(?:\s+[A-Z][a-z'’-]+)?)")
 VOCATIVE = re.compile(r"(?:,|\b(?:you|it|this|done|did it|go|girl|buddy))\s+([A-Z][a-z'’-]{2,20}(?:\s[A-Z][a-z'’-]{1,20}){0,2})\s*(?:[!.]|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF])")
 LEADING_TITLE = re.compile(r"^(?:Nurse|Officer|Mayor|Dr\.?|Doctor|Mr\.?|Mrs\.?|Ms\.?|Miss|Ambassador(?:\s+\(ret\.\))?|Coach|Pastor|Captain|Chef)\s+")
-FAMILY = re.compile(r"\bthe ([A-Z][a-z'’-]+) (?:family|twins|triplets|quadruplets|kids|children|sisters|brothers|siblings)\b")
+FAMILY = re.compile(r"\b(?i:the|both|all|two|three|four|five|six)\s([A-Z][a-z'’-]+) (?:family|twins|triplets|quadruplets|kids|"
+                    r"children|sisters|brothers|siblings|cousins)\b")
 HASHTAG_NAME = re.compile(r"#(?:PrayersFor|PrayFor|PrayingFor|Praying4|HealingFor|GetWell|Team|Go|Love)(?:Baby|Little|Lil)?([A-Z][a-z]{2,})\b"
                           r"|#([A-Z][a-z]{2,})(?:Strong|Tough|Warrior|Fights|Journey)\b")
 CREDENTIAL = re.compile(r"^\**\s*,?\s*(?:MD|M\.D\.|DO|D\.O\.|RN|BSN|MSN|DNP|NP|FNP(?:-BC)?|APRN|CNS|CNM|CRNA|PA-C|PA|DDS|DMD|DPM|"
@@ -109,6 +127,7 @@ PLACE_AFTER_NAME = re.compile(r"(?:,\s*\d{1,3},?)?\s*,?\s*(?:from|of)\s+(?:right
 PLACE_HOME = re.compile(r"\b(?:(?:went|go|going|headed|heading|back|returned)\s+home\s+to|home\s+in|lives\s+in|living\s+in|"
                         r"resident\s+of|moved\s+to)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
 HISTORICAL = re.compile(r"\b(?i:in|since|during|circa|c\.)\s+(?:[A-Z][a-z]+\s+)?(?:1[6-8]\d\d|19[0-4]\d)\b")
+BIRTH_RECEIPT = ("welcomed", "welcomes", "welcoming", "gave birth", "arrival of")     # a staff member's own baby: news
 WEAK_RECEIPT = {"finished", "finishing", "completed", "received", "born", "delivered", "went home", "heading home", "graduated"}
 # ---- the boundaries of a name ------------------------------------------------------------------------------
 # A name is one line's worth of words: the model sometimes runs a name on into the next line of an address block
@@ -478,6 +497,23 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     for m in FAMILY.finditer(text):
         raw.append((m.start(), m.end(), "family"))
     stop = set(t.lower() for t in lex_terms(lex, "name_stopwords"))
+    for m in DESCRIPTOR_NAME.finditer(text):
+        raw.append((m.start(1), m.end(1), "cue"))
+    roster = list(ROSTER_LINE.finditer(text))
+    for i, m in enumerate(roster):          # only lines next to another such line: a roster, not one "Town, State"
+        near = [o for o in roster[max(0, i - 1):i + 2] if o is not m]
+        if any(text.count("\n", min(o.end(), m.end()), max(o.start(), m.start())) <= 1 for o in near):
+            raw.append((m.start(1), m.end(1), "listed"))
+    health_starts = sorted(hs for hs, _he in health)
+    for m in POSSESSIVE_NAME.finditer(text):
+        k = bisect.bisect_left(health_starts, m.end())
+        if k < len(health_starts) and health_starts[k] <= m.end() + 30 and \
+                len(text[m.end():health_starts[k]].split()) <= 3 and text[health_starts[k] - 1:health_starts[k]] != "#" and \
+                not CONTRACTION_NEXT.match(text, m.end()) and \
+                not re.search(r"[.!?\n]", text[m.end():health_starts[k]]) and m.group(1).lower() not in stop and \
+                not ORG_WORDS.search(text[m.start():health_starts[k] + 20]) and \
+                not re.match(r"['’]s\s+(?:Day|Eve|Week|Month)\b", text[m.end(1):m.end(1) + 10]):
+            raw.append((m.start(1), m.end(1), "subject"))
     for m in TITLE_NAME_LOWER.finditer(text):
         if m.group(1) not in stop:
             raw.append((m.start(), m.end(), "title"))
@@ -551,6 +587,10 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             continue                        # "Lupus": not a person
         if token in PLACE_ABBREVIATIONS:
             continue                        # "U.S.", "U.K."
+        if token.lower() in COMPASS and COMPASS_UNIT.search(text[max(0, s - 6):s]):
+            continue                        # "3 North", "4 West": a unit
+        if re.match(r"['’]s\s+(?:Day|Eve)\b", text[e:e + 8]):
+            continue                        # "Valentine's Day", "St. Patrick's Day": a holiday
         if tag == "ner" and in_heading(s):
             word = re.compile(r"\b" + re.escape(text[s:e].split()[-1]) + r"\b")
             line_start, line_end = heading_line(s)        # named elsewhere than in its heading line?
@@ -658,7 +698,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         care_here = has(care, sent) or (pronoun_next and nsent is not None and has(care, nsent))
         org_here = lex.any_in("org_relation", sent[0], sent[1])
         person.receipt = receipt is not None and (health_here or has(health, (person.end, min(len(text), person.end + 140))))
-        if person.staff and person.receipt and text[receipt[0]:receipt[1]].lower() in WEAK_RECEIPT:
+        if person.staff and person.receipt and (text[receipt[0]:receipt[1]].lower() in WEAK_RECEIPT or
+                                                text[receipt[0]:receipt[1]].lower().startswith(BIRTH_RECEIPT)):
             person.receipt = False      # "Dr. X completed her fellowship": training, not care
         if person.staff:
             if person.receipt:
@@ -700,12 +741,15 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         for t in tokens(person):
             group_of_token.setdefault(t, found)
     care_doc = bool(health) and doc_org
+    non_patient_group: dict[int, bool] = {}        # id(person) -> named as a volunteer, donor... somewhere
     for group in groups:
         if any(p.public for p in group):
             for p in group:
                 p.patient = False
             continue
         non_patient_member = any(lex.any_in("non_patient", *sentence_of(p.start)) for p in group)
+        for p in group:
+            non_patient_group[id(p)] = non_patient_member
         if (any(p.staff for p in group) or non_patient_member) and not any(p.receipt for p in group):
             for p in group:
                 p.patient = False
@@ -982,14 +1026,22 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             continue
         sent = sentence_of(span[0])
         add("DATE", *span, sent in patient_sentences and has(health, sent), "a date tied to a patient's care")
-    for pattern in (R.AGE_OVER_89, R.AGE_APPOSITIVE):
+    this_year = _dt.date.today().year
+    for pattern in (R.AGE_OVER_89, R.AGE_APPOSITIVE, R.BIRTH_YEAR):
         for m in pattern.finditer(text):
+            if pattern is R.BIRTH_YEAR and not 90 <= this_year - int(m.group(1)) <= 115:
+                continue
             g = 1 if pattern is R.AGE_APPOSITIVE else 0
             span = (m.start(g), m.end(g))
             sent = sentence_of(span[0])
-            non_patient = lex.any_in("non_patient", sent[0], sent[1])
-            linked = not non_patient and (has(health, sent) or about_patient or has(health, (0, len(text))) or
-                                          sent in patient_sentence_set)
+            stext = text[sent[0]:sent[1]]
+            # "grand rounds", "speaker"... do not make a presented case anyone's but a patient's
+            non_patient = lex.any_in("non_patient", sent[0], sent[1]) and not re.search(r"\b(?:case|patient)\b", stext, re.I)
+            here = people_in(sent)              # "Dorothy, our volunteer, turned 92": the age is hers
+            theirs = bool(here) and not any(p.patient for p in here) and not re.search(r"\bpatients?\b", stext, re.I) \
+                and any(p.public or non_patient_group.get(id(p), False) for p in here)
+            linked = not non_patient and not theirs and (has(health, sent) or about_patient or
+                                                         has(health, (0, len(text))) or sent in patient_sentence_set)
             add("AGE_OVER_89", *span, linked, "an age over 89")
     # ---- rooms, photos ----------------------------------------------------------------------------------
     for m in R.ROOM.finditer(text):
