@@ -204,7 +204,8 @@ class Analysis:
             self._phi = phi_detect.find_candidates(
                 text=self.text, sentences=self.sentences, ents=self.ents, lex=lex,
                 metadata=self.document.metadata, platform=self.platform,
-                org_contacts=self.context.org_contacts, staff_names=self.context.staff_names)
+                org_contacts=self.context.org_contacts, staff_names=self.context.staff_names,
+                original=self.document.text)
         return self._phi
 
 

@@ -76,6 +76,12 @@ CLASS_FLAGGED = [
     # a case presented at grand rounds is a patient's
     ("Grand rounds today: our residents presented the case of a 96-year-old man with heart failure.", "PHI003",
      "96-year-old"),
+    # a birth announced by the hospital; a name after a member id and a dash, addressed with "your"; a review
+    # reply that thanks "for" something before the name
+    ("Welcome to the world, Keoni Akana! 🌺 Born at 4:02 a.m. in our birth center, 8 lb 1 oz of sweetness.",
+     "PHI001", "Keoni Akana"),
+    ("Member ID QZP55120 — Mr. Varga, your infusions are approved and start Thursday.", "PHI001", "Mr. Varga"),
+    ("Thanks for waiting, Ms. Okonjo. We called about your MRI results twice this week.", "PHI001", "Ms. Okonjo"),
     # a support-staff member receiving care is still a patient
     ("Our unit clerk Rosa Delgado was admitted to our ICU after a stroke on Sunday; send her your prayers.",
      "PHI001", "Rosa Delgado"),
@@ -127,6 +133,9 @@ CLASS_NOT_FLAGGED = [
     "Coffee's on us in the recovery lounge this Friday! ☕",
     "Congratulations to our charge nurse Ximena and her wife Paula on the arrival of baby Teo! The 6 West crew is "
     "thrilled.",
+    # thanks to a town, and a staff sign-off after a dash
+    "Thanks for coming out, Springfield! Our flu clinic served 400 neighbors today.",
+    "Questions about your plan? Member services — Ms. Ortega, our benefits lead, can help at the front desk.",
     # numbered units and holidays are not names
     "The 5 East family says thank you for the pizza! 🍕 Happy Valentine's Day from everyone in our cardiology unit!",
     # a public person known for funding research into their own condition
@@ -182,3 +191,25 @@ def test_birth_year_of_someone_over_89() -> None:
                                                 "the hallway on day one.")
     young = datetime.date.today().year - 60
     assert not any(code == "PHI003" for code, _ in phi(f"Our newest hip replacement patient was born in {young}."))
+
+
+def test_image_file_named_after_the_patient() -> None:
+    """The link target of an image whose file name carries a patient's name is itself an identifier (the alt
+    text can be fixed and the name still ships in the URL); other file names are not."""
+    from test_phi_context import phi
+
+    named = ("![Ottoline smiling after her hip surgery](photos/ottoline-hip-day2.jpg)\n\n"
+             "Ottoline Brandt walked the whole hallway today after her hip replacement!")
+    assert ("PHI006", "photos/ottoline-hip-day2.jpg") in phi(named)
+    plain = named.replace("photos/ottoline-hip-day2.jpg", "photos/IMG_2041.jpg")
+    assert not any(match == "photos/IMG_2041.jpg" for _code, match in phi(plain))
+    staff_only = "![Our new infusion chairs](img/infusion-chairs.jpg)\n\nCome see the new infusion suite!"
+    assert not any(code.startswith("PHI") for code, _match in phi(staff_only))
+
+
+def test_lowercase_nurse_title_is_staff() -> None:
+    from test_phi_context import phi
+
+    found = phi("![Ilse laughing with nurse Abby beside her dialysis chair](ilse.jpg)\n\n"
+                "Ilse Marchetti has been coming to our dialysis unit for six years!")
+    assert ("PHI001", "Ilse Marchetti") in found and not any(match == "Abby" for _code, match in found)

@@ -39,6 +39,7 @@ POSSESSIVE_NAME = re.compile(r"(?<![\w@#])([A-Z][a-zà-ÿ'’-]{2,})['’]s\s+(?
 CONTRACTION_NEXT = re.compile(r"(?i:on|in|at|a|an|the|back|here|there|been|got|not|going|gonna|so|all|just|still|now|always|"
                               r"never|finally|really|our|my|your|his|her|their|what|about|up|out|off|over|home|ready|done|"
                               r"open|closed|officially|also|very|too|why|how|when|where|who)\b")
+IMAGE_TARGET = re.compile(r"\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")    # ](path "title")
 COMPASS_UNIT = re.compile(r"\d+\s*$")
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 
@@ -60,7 +61,7 @@ NICKNAME_ADJECTIVE = re.compile(r"^(?:Big|Little|Lil)\s+(?=[A-Z])")
 LEAD_VERB = re.compile(r"^(?:Meet|Welcome|Welcoming|Congratulations|Congrats|Thanks|Thank|Hi|Hello|Hey|Dear|Join|Say|Help|"
                        r"Please|Celebrate|Introducing|Happy)\s+(?=[A-Z])")
 TITLE_NAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?|Nurse|Officer|Deputy|Sgt\.?|Sergeant|Captain|Coach|Pastor|"
-                        r"Ambassador|Firefighter|Professor|Judge)\s+(?:[A-Z][\w'’-]*\.?)(?:\s+[A-Z][\w'’-]+)*")
+                        r"Ambassador|Firefighter|Professor|Judge)\s+(?:[A-Z]\.|[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]+)*")
 U, L = "[A-ZÀ-ÖØ-Þ]", "[a-zß-öø-ÿ'’-]"
 NAME_POSITION = re.compile(
     r"(?:\*\*|__)?(" + U + L + r"+(?:[ \t]+" + U + r"\.)?(?:[ \t]+" + U + L + r"+){1,2})(?:\*\*|__)?"
@@ -91,7 +92,8 @@ QUOTED_NICK = re.compile(r"\s+[\"“][A-Z][a-z]+[\"”]\s+(" + U + L + r"+)(?!\w
 NAME_BEFORE_NICK = re.compile(r"(?<![\w'’.-])(" + U + L + r"+)\s+[\"“][A-Z][a-z]+[\"”]\s+$")
 GREETING = re.compile(r"^\W{0,3}(?:(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening))[ ,]+)?"
                       r"((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.|\s+[A-Z][a-z'’-]+)?)\s*(?:[,!]|\s[—–-]\s)", re.M)
-THANKS_NAME = re.compile(r"^\W{0,3}(?i:thank(?:s| you))(?: so much| again)?,?\s+((?:(?:Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z'’-]+)\s*[!,.]")
+THANKS_NAME = re.compile(r"^\W{0,3}(?i:thank(?:s| you))(?: so much| again)?(?:\s+(?i:for)\s+[^,.!?\n]{1,40})?,?\s+"
+                         r"((?:(?:Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z'’-]+)\s*[!,.]")
 CUE_NAME = re.compile(r"\b(?:(?i:shout-?out to|shoutout to|congrats to|congratulations to|prayers for|praying for|"
                       r"welcome home,?|welcome to the world,?|way to go,?|so proud of|proud of|our (?:friend|buddy|hero|warrior|champ)|"
                       r"happy (?:\d+(?:st|nd|rd|th)\s+)?birthday,?(?:\s+to)?)|"
@@ -428,8 +430,10 @@ def authorization_state(metadata: Mapping[str, Any], platform: str | None, text:
 
 def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tuple[str, int, int]],
                     lex: Lex, metadata: Mapping[str, Any], platform: str | None,
-                    org_contacts: Sequence[str] = (), staff_names: Sequence[str] = ()) -> list[PhiCandidate]:
-    """Every identifier found, each marked linked (PHI in context) or not."""
+                    org_contacts: Sequence[str] = (), staff_names: Sequence[str] = (),
+                    original: str | None = None) -> list[PhiCandidate]:
+    """Every identifier found, each marked linked (PHI in context) or not. ``text`` is the prose view (link
+    targets blanked); ``original`` the document's text at the same offsets, where image file names are read."""
     if not text.strip():
         return []
 
@@ -583,8 +587,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                 label in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "GPE") and es < e and s < ee
                 and (ee - es) > (e - s) + 1 for label, es, ee in ents):
             continue
-        if tag == "ner" and (not text[s:e][:1].isupper() or ORG_WORDS.search(text[s:e]) or text[s:e].lower() in health_words):
-            continue                        # "Lupus": not a person
+        if tag == "ner" and (not text[s:e][:1].isupper() or ORG_WORDS.search(text[s:e]) or text[s:e].lower() in health_words
+                             or any(c.isdigit() for c in text[s:e])):
+            continue                        # "Lupus", "ID KVB448201937": not a person
         if token in PLACE_ABBREVIATIONS:
             continue                        # "U.S.", "U.K."
         if token.lower() in COMPASS and COMPASS_UNIT.search(text[max(0, s - 6):s]):
@@ -646,7 +651,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     dash = max(text.rfind("—"), text.rfind(" – "), text.rfind("\n- "))
     sig_text = text[dash + 1:].strip() if dash >= 0 else ""
     signature_from = dash if dash >= 0 and len(sig_text) <= 80 and "\n" not in sig_text and \
-        not APPOSITIVE_PATIENT.match(sig_text) and \
+        not APPOSITIVE_PATIENT.match(sig_text) and not re.search(r"^[^,]{0,40},\s*(?i:you|your)\b", sig_text) and \
         not re.search(r"[!?]|(?<!Dr)(?<!Mr)(?<!Mrs)(?<!Ms)(?<!St)(?<!\b[A-Z])\.\s+[A-Z]|\(", sig_text) else len(text)
     for i, person in enumerate(people):
         sent = sentence_of(person.start)
@@ -657,7 +662,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         nxt = people_starts[k] if k < len(people_starts) else sent[1]
         tail = (person.end, min(sent[1], nxt, person.end + 140))
         receipt = lex.first_in("care_receipt", tail[0], tail[1]) or lex.first_in("care_receipt", sent[0], person.start)
-        titled = bool(re.search(r"\b(?:Dr|Doctor|Nurse|Mayor|Senator|Governor|Rep|Chef|Chaplain)\.?\s*$", before)) or \
+        titled = bool(re.search(r"\b(?:Dr|Doctor|[Nn]urse|Mayor|Senator|Governor|Rep|Chef|Chaplain)\.?\s*$", before)) or \
             name_text.startswith(("Dr", "Nurse"))
         contact_person = bool(re.search(r"\b(?:ask\s+for|speak\s+(?:to|with)|talk\s+to|contact|reach\s+out\s+to|"
                                         r"email|call)\s+$", before, re.I)) and lex.any_in("org_contact", sent[0], sent[1])
@@ -670,6 +675,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             re.search(r"\bborn\b[^.]{0,30}\b(?:1[6-8]\d\d|19[0-4]\d)\b", stext))
         signature = (bool(re.search(r"[—–-]\s*$", text[max(0, person.start - 3):person.start])) or
                      text[max(0, person.start - 2):person.start] == "— ") and not APPOSITIVE_PATIENT.match(text, person.start) \
+            and not re.match(r"\s*,\s*(?i:you|your)\b", text[person.end:person.end + 12]) \
             and not re.search(r"(?:^|\n)[ \t]*[—–-][ \t]*$", text[max(0, person.start - 6):person.start])   # a bullet
         if name_text.lower() in staff_lower or any(name_text.lower().endswith(n) for n in staff_lower if n):
             person.staff = True
@@ -1054,6 +1060,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         linked = (person_ref and (has(health, sent) or about_patient or has(health, (0, len(text))))) or \
             (care_setting and not lex.any_in("event", sent[0], sent[1]))
         add("ROOM", *span, linked, "a room or bed number that points at a patient")
+    patient_name_words = {w.lower() for p in people if p.patient and p.source != "hashtag"
+                          for w in re.findall(r"[A-Za-zÀ-ÿ]{3,}", LEADING_TITLE.sub("", text[p.start:p.end]))}
     for m in R.IMAGE.finditer(text):
         desc = m.group(1) if m.group(1) is not None else m.group(2)
         start = m.start(1) if m.group(1) is not None else m.start(2)
@@ -1066,6 +1074,11 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             any(p.patient and span[0] <= p.start < span[1] for p in people)
         add("PHOTO", *span, patientish and (any_health or about_patient),
             "an image that shows or names a patient")
+        target = IMAGE_TARGET.match(original, m.end()) if original is not None and m.group(1) is not None else None
+        if target is not None and patient_name_words:
+            stem = target.group(1).rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+            if patient_name_words.intersection(re.split(r"[^a-zà-ÿ]+", stem)):
+                add("PHOTO", target.start(1), target.end(1), True, "an image file named after a patient")
     # ---- a person named in the same sentence as their record number (MRN, member or account id, device
     # serial) or their own linked address, phone or email is that patient ---------------------------------------
     records = {sentence_of(c.start) for c in candidates
