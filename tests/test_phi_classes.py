@@ -82,6 +82,20 @@ CLASS_FLAGGED = [
      "PHI001", "Keoni Akana"),
     ("Member ID QZP55120 — Mr. Varga, your infusions are approved and start Thursday.", "PHI001", "Mr. Varga"),
     ("Thanks for waiting, Ms. Okonjo. We called about your MRI results twice this week.", "PHI001", "Ms. Okonjo"),
+    # (heldout5 classes) a lowercase name after "little" doing something; a "#Team<Name>" hashtag inside a sentence
+    # about a child's treatment; a room number right after a named patient; a named patient with an initial when
+    # "our pharmacist" is someone else; a name the model calls ORG that does something to "her"
+    ("little sofia came in at 29 weeks and today she went home from our NICU!", "PHI001", "sofia"),
+    ("Our infusion center went purple today for #TeamAurelio 💜 Nine years old and two years into his leukemia "
+     "treatment.", "PHI001", "#TeamAurelio"),
+    ("Eight hours with Mrs. Albescu in 514, who unplugged her telemetry box twice before lunch 🙃 #nurselife",
+     "PHI008", "514"),
+    ("Big congrats to Dario V. from our Thursday HIV clinic on a full year undetectable! Dario says our pharmacist "
+     "kept him on track.", "PHI001", "Dario V."),
+    ("Ines heard her grandson laugh for the first time in years 🥹 Her new hearing aids were fit by our audiology "
+     "team.", "PHI001", "Ines"),
+    ("After 23 days in our trauma unit, Desmond went home this afternoon to a driveway full of balloons.", "PHI001",
+     "Desmond"),
     # a support-staff member receiving care is still a patient
     ("Our unit clerk Rosa Delgado was admitted to our ICU after a stroke on Sunday; send her your prayers.",
      "PHI001", "Rosa Delgado"),
@@ -136,6 +150,18 @@ CLASS_NOT_FLAGGED = [
     # thanks to a town, and a staff sign-off after a dash
     "Thanks for coming out, Springfield! Our flu clinic served 400 neighbors today.",
     "Questions about your plan? Member services — Ms. Ortega, our benefits lead, can help at the front desk.",
+    # a surgeon's career count; a gallery named like a person; a role mailbox; a hospital name without "Hospital";
+    # a vent without identifiers; a building letter before "Blood pressure"; public self-disclosure; the
+    # organisation's "#Team" hashtag in a run of hashtags
+    "Milestone: Dr. Priya Natarajan performed her 1,000th cataract surgery at our Eastgate center this month!",
+    "Our Healing Garden opens Friday with sculptures made by kids in our oncology and rehab programs. Artists' names "
+    "aren't shown.",
+    "Questions about your bill? Our patient advocate is glad to help at advocate@eastgatehealth.example.",
+    "Come see why Comfort Regional is the place to trust with your heart. #ComfortProud",
+    "Just had a patient tell me their smartwatch diagnosed them with AFib 🙄 #ERlife",
+    "Spring health fair in Building C. Blood pressure checks and flu shots, 9am–1pm.",
+    "Novelist Wren Adair has been open about living with type 1 diabetes. Small swaps add up: water instead of soda.",
+    "Proud to be named a top hospital for patient safety again! Thank you, nurses. #Hiring #TeamMaplewood #HeartHealth",
     # numbered units and holidays are not names
     "The 5 East family says thank you for the pizza! 🍕 Happy Valentine's Day from everyone in our cardiology unit!",
     # a public person known for funding research into their own condition

@@ -17,7 +17,8 @@ ORG_WORDS = re.compile(r"\b(?:Center|Centre|Hospital|Clinic|Unit|Team|Department
                        r"Pharmacy|Health|Medical|Care|Wing|Suite|Office|Services?|Group|Association|Society|Partners|"
                        r"Network|System|University|College|School|Church|Parish|Park|Street|Avenue|Road|Award|Month|Week|"
                        r"Day|Walk|Run|Gala|Lounge|Pavilion|Library|County|City|Room|Floor|Hall|Campus|Insurance|Plan|Orchestra|"
-                       r"Inc|LLC|Ltd|Corp|Company|Band|Choir|Club|Squares?|Box|St|Rd|Ave|Blvd|Lane|Drive)\b")
+                       r"Inc|LLC|Ltd|Corp|Company|Band|Choir|Club|Squares?|Box|St|Rd|Ave|Blvd|Lane|Drive|Regional|Memorial|"
+                       r"General|Surgical|Orthopedics|Pediatrics|Dental|Dentistry|Urgent|Building|Tower|Garage|Entrance)\b")
 TITLE_NAME_LOWER = re.compile(r"\b(?:mr|mrs|ms)\.\s+([a-z][a-z'’-]{2,})\b")
 LIST_NAME = re.compile(r"(?m)^[ \t]*(?:[-*•·▪◦][ \t]*)?([A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+)?,[ \t]+[A-Z][a-zá-ÿ'’-]+)[ \t]*(?:[—–:]|-\s|\()"
                        r"|\(([A-Z][a-zá-ÿ'’-]+(?:[ -][A-Z][a-zá-ÿ'’-]+)?,[ \t]+[A-Z][a-zá-ÿ'’-]+)\)")
@@ -40,6 +41,33 @@ CONTRACTION_NEXT = re.compile(r"(?i:on|in|at|a|an|the|back|here|there|been|got|n
                               r"never|finally|really|our|my|your|his|her|their|what|about|up|out|off|over|home|ready|done|"
                               r"open|closed|officially|also|very|too|why|how|when|where|who)\b")
 IMAGE_TARGET = re.compile(r"\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")    # ](path "title")
+# a capitalised span followed by an institutional noun is an organisation's thing: "our Healing Arts gallery"
+ORG_NAME = re.compile(r"\b([A-Z][a-z]{2,})(?:['’]s)?\s+(?=" + ORG_WORDS.pattern + ")")
+INSTITUTIONAL_NEXT = re.compile(r"\s+(?:gallery|team|program|programme|garden|room|center|centre|unit|clinic|wing|fund|series|"
+                                r"class|lounge|caf[eé]|shop|store|campaign|initiative|project|award|walk|gala|festival|fair|"
+                                r"committee|council|network|lab|studio|library|collection|exhibit|exhibition|suite|office|"
+                                r"desk|line|app|portal|newsletter|podcast|blog|scholarship|foundation|institute)\b")
+# a first name alone as the subject of a strong receipt of care: "Terrence went home", "Bao finally got ..."
+CLAUSE_WORD = r"(?:^|[.!?]\s+|\n|,\s+)([A-Z][a-zà-ÿ'’-]{2,})\s+(?:just\s+|finally\s+)?"     # a capitalised word opening a clause
+SINGLE_SUBJECT = re.compile(CLAUSE_WORD + r"(?=(?:went\s+home|rang\s+the\s+bell|"
+                            r"was\s+discharged|was\s+admitted|got\s+(?:(?:his|her|their|those|the|a|an|new|both)\s+)+|"
+                            r"had\s+(?:(?:his|her|their|those|the|a|an|both)\s+)+|underwent|beat)\b)")
+# a capitalised word doing something to "his"/"her" is a person, whatever the model says: "Hank heard his granddaughter"
+SUBJECT_PRONOUN = re.compile(CLAUSE_WORD + r"(?:[a-z]{3,}ed|heard|got|went|came|had|took|made|saw|felt|left|ran|won|beat|rang|brought|wore|"
+                             r"threw|held|met|lost|kept|found|gave|told)\s+(?:his|her)\b")
+# a lowercase first name after "little"/"baby"/"sweet" doing something: "little mateo came in at 27 weeks"
+LITTLE_LOWER = re.compile(r"\b(?i:little|baby|sweet)\s+([a-z]{3,})\s+(?=(?:came|went|is|was|has|had|got|turned|finally|just|"
+                          r"arrived|weighed|rang|graduated)\b)")
+# a room number right after a named or described patient: "Mr. Dombrowski in 418", "the guy in 12B"
+LITTLE_NOT_NAMES = {"ones", "one", "guy", "guys", "girl", "girls", "boy", "boys", "bit", "man", "lady", "kids", "baby", "babies",
+                    "bear", "fighter", "warrior", "star", "steps", "bump", "brother", "sister", "patient", "patients"}
+# words after "#Team" that name a team, a colour or a cause, not a person
+TEAM_WORDS = {"work", "spirit", "player", "building", "effort", "pink", "blue", "red", "gold", "green", "teal", "purple",
+              "heart", "strong", "health", "care", "nurse", "nurses", "nursing", "doctor", "doctors", "rehab", "radiology",
+              "oncology", "cardiology", "surgery", "pharmacy", "dental", "lab", "night", "day", "ortho", "peds", "life",
+              "love", "hope", "family", "kindness", "wellness", "fitness", "recovery", "sober", "smile", "smiles",
+              "america", "usa", "medicine", "hospital", "clinic", "unit", "floor", "shift", "goals", "first", "together"}
+ROOM_AFTER = re.compile(r"\s+in\s+(\d{3,4}[A-Z]?|\d{1,2}[A-Z])\b(?!\s*(?:%|am\b|pm\b|mg|ml|min|hours?|days?|weeks?|patients?))")
 COMPASS_UNIT = re.compile(r"\d+\s*$")
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 
@@ -112,8 +140,9 @@ CREDENTIAL = re.compile(r"^\**\s*,?\s*(?:MD|M\.D\.|DO|D\.O\.|RN|BSN|MSN|DNP|NP|F
                         r"OD|PharmD|RPh|RDH|CCRN|CEN|CPN|RNC|OCN|FACS|FAAP|FACC|FACP|FAAN|FACHE|PhD|PsyD|LPN|LVN|CNA|"
                         r"CMA|MA|RRT|CRT|MPH|MBA|MHA|MSW|LCSW|LMFT|LPC|PT|DPT|OT|OTR/L|SLP|CCC-SLP|RD|RDN|EMT(?:-P)?|"
                         r"CST|ARRT|IBCLC|CDCES|BCPS|CNO|CEO|CMO|COO|CFO)\b")
-PROFESSIONAL = re.compile(r"(?i:his|her|their)\s+(?:[\w-]+\s+){0,3}(?:fellowship|residency|training|degree|practice|career|"
-                          r"specialty|certification|board|team|patients|research|work|clinic|department|service|rotation)\b")
+PROFESSIONAL = re.compile(r"(?i:his|her|their)\s+(?:(?:[\w-]+\s+){0,3}(?:fellowship|residency|training|degree|practice|career|"
+                          r"specialty|certification|board|team|patients|research|work|clinic|department|service|rotation)\b"
+                          r"|\d[\d,]*(?:st|nd|rd|th)\b)")        # "his 500th prostatectomy": a career count
 AGENT_BY = re.compile(r"\b(?:by|with|from|thanks to|thank you to|to)\s+$", re.I)
 ONE_OF = re.compile(r"\bone of\s+$", re.I)
 UNIQUE = re.compile(r"\b(?:our|the)\s+(?:very\s+)?(?:youngest|oldest|first|only|last|longest[- ]\w+)\s+"
@@ -371,6 +400,12 @@ class SpanIndex:
                 break
             self.max_end[j] = best
 
+    def within(self, start: int, end: int, longest: int = 200) -> list[Span]:
+        """Spans overlapping [start, end) among those at most ``longest`` long (lexicon phrases)."""
+        lo = bisect.bisect_left(self.starts, start - longest)
+        hi = bisect.bisect_left(self.starts, end)
+        return [sp for sp in self.spans[lo:hi] if sp[1] > start]
+
     def __iter__(self) -> Any:
         return iter(self.spans)
 
@@ -548,6 +583,15 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     for m in SUBJECT_NAME.finditer(text):
         if m.group(1).split()[0].lower() not in stop:
             raw.append((m.start(1), m.end(1), "subject"))
+    for m in SUBJECT_PRONOUN.finditer(text):
+        if m.group(1).lower() not in stop and not NOT_FIRST_NAME.match(m.group(1)):
+            raw.append((m.start(1), m.end(1), "subject"))
+    for m in SINGLE_SUBJECT.finditer(text):
+        if m.group(1).lower() not in stop and not NOT_FIRST_NAME.match(m.group(1)):
+            raw.append((m.start(1), m.end(1), "subject"))
+    for m in LITTLE_LOWER.finditer(text):
+        if m.group(1) not in stop and m.group(1) not in LITTLE_NOT_NAMES:
+            raw.append((m.start(1), m.end(1), "cue"))
     first = text.lstrip()
     lead = len(text) - len(first)
     for pattern in (GREETING, THANKS_NAME):
@@ -567,6 +611,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         return first_char < end and text[first_char] == "#"
 
     health_words = {text[hs:he].lower() for hs, he in health}
+    org_name_words = {m.group(1) for m in ORG_NAME.finditer(text)}
     people: list[Person] = []
     trimmed: list[tuple[int, int, str]] = []
     other_ents = [(es, ee) for label, es, ee in ents if label != "PERSON"]
@@ -592,6 +637,13 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             continue                        # "Lupus", "ID KVB448201937": not a person
         if token in PLACE_ABBREVIATIONS:
             continue                        # "U.S.", "U.K."
+        if tag in ("ner", "subject", "cue") and INSTITUTIONAL_NEXT.match(text, e) and \
+                re.search(r"\b(?i:our|the)\s+$", text[max(0, s - 6):s]):
+            continue                        # "our Healing Arts gallery": the organisation's
+        if tag == "initial" and ORG_WORDS.search(text[s:e]):
+            continue                        # "Building C. Blood pressure checks"
+        if tag in ("ner", "subject") and " " not in token and token in org_name_words:
+            continue                        # "Brightwater" where the post also says "Brightwater Health"
         if token.lower() in COMPASS and COMPASS_UNIT.search(text[max(0, s - 6):s]):
             continue                        # "3 North", "4 West": a unit
         if re.match(r"['’]s\s+(?:Day|Eve)\b", text[e:e + 8]):
@@ -634,15 +686,22 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         known = name in first_words or \
             any(mm.start() != m.start() for mm in re.finditer(
                 r"#(?:PrayersFor|PrayFor|PrayingFor|Praying4|HealingFor)" + re.escape(name) + r"\b", text))
+        line = heading_line(m.start())          # in a sentence, not in a run of hashtags
+        inline = bool(re.search(r"(?:^|\s)[A-Za-z]{2,}", re.sub(r"#\w+", " ", text[line[0]:line[1]]))) and \
+            not re.search(r"#\w+\W{0,3}$", text[line[0]:m.start()]) and not re.match(r"\W{0,3}#\w", text[m.end():line[1]])
+        team_name = bool(m.group(1)) and m.group(0)[1:5].lower() == "team" and name.lower() not in TEAM_WORDS and \
+            name.lower() not in health_words and name not in org_name_words and inline and \
+            bool(re.search(r"\b(?:he|she|his|her|years?[- ]old|little)\b", text, re.I))
         if m.group(1) and m.group(0)[1:].lower().startswith(("prayersfor", "prayfor", "prayingfor", "praying4",
                                                               "healingfor", "getwell", "teambaby", "gobaby",
-                                                              "teamlittle", "teamlil")) or known:
+                                                              "teamlittle", "teamlil")) or known or team_name:
             people.append(Person(m.start(), m.end(), "hashtag"))
     people.sort(key=lambda p: p.start)
     people_starts = [p.start for p in people]
     staff_lower = {n.lower() for n in staff_names}
 
     # ---- roles --------------------------------------------------------------------------------------
+    this_year = _dt.date.today().year
     doc_org = bool(lex.spans("org_relation"))
     vocative_starts = {s for s, _e, tag in raw if tag == "vocative"}
     for _s, _e, _tag in raw:
@@ -653,6 +712,17 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     signature_from = dash if dash >= 0 and len(sig_text) <= 80 and "\n" not in sig_text and \
         not APPOSITIVE_PATIENT.match(sig_text) and not re.search(r"^[^,]{0,40},\s*(?i:you|your)\b", sig_text) and \
         not re.search(r"[!?]|(?<!Dr)(?<!Mr)(?<!Mrs)(?<!Ms)(?<!St)(?<!\b[A-Z])\.\s+[A-Z]|\(", sig_text) else len(text)
+    role_index = lex.index("staff_role")
+
+    def staff_role_of(role: Span, person: Person) -> bool:
+        """A role phrase describes this person: "our pharmacist Marcus", "Marcus, our pharmacist", or a verb phrase
+        ("joins our team", "board-certified") in the sentence; not "our pharmacist" said of someone else."""
+        if not re.match(r"(?i:our|new|the)\b", text[role[0]:role[1]]):
+            return True
+        if role[1] <= person.start:         # "our pharmacist Marcus", "our unit clerk extraordinaire, Ngozi"
+            return bool(re.fullmatch(r"[\s,]*(?:[\w-]+\s*,\s*)?", text[role[1]:person.start]))
+        return person.end <= role[0] and bool(re.fullmatch(r"[\s,]*(?:(?:is|was|has been|as)\s+)?", text[person.end:role[0]]))
+
     for i, person in enumerate(people):
         sent = sentence_of(person.start)
         name_text = text[person.start:person.end]
@@ -663,16 +733,19 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         tail = (person.end, min(sent[1], nxt, person.end + 140))
         receipt = lex.first_in("care_receipt", tail[0], tail[1]) or lex.first_in("care_receipt", sent[0], person.start)
         titled = bool(re.search(r"\b(?:Dr|Doctor|[Nn]urse|Mayor|Senator|Governor|Rep|Chef|Chaplain)\.?\s*$", before)) or \
-            name_text.startswith(("Dr", "Nurse"))
+            name_text.startswith(("Dr", "Nurse", "Chef", "Coach", "Chaplain"))
         contact_person = bool(re.search(r"\b(?:ask\s+for|speak\s+(?:to|with)|talk\s+to|contact|reach\s+out\s+to|"
                                         r"email|call)\s+$", before, re.I)) and lex.any_in("org_contact", sent[0], sent[1])
         credentialed = bool(CREDENTIAL.match(after))
-        role_near = lex.any_in("staff_role", max(sent[0], person.start - 60), min(sent[1], person.end + 60))
+        role_near = any(staff_role_of(r, person) for r in role_index.within(max(sent[0], person.start - 60),
+                                                                              min(sent[1], person.end + 60)))
         non_patient = lex.any_in("non_patient", sent[0], sent[1])
         stext = text[sent[0]:sent[1]]
+        living = re.sub(r"(?i:\bborn\s+(?:in\s+)?)(19[1-4]\d)\b",
+                        lambda m: m.group() if this_year - int(m.group(1)) > 115 else " " * len(m.group()), stext)
         public = lex.any_in("public_figure", sent[0], sent[1]) or bool(
-            HISTORICAL.search(stext) or
-            re.search(r"\bborn\b[^.]{0,30}\b(?:1[6-8]\d\d|19[0-4]\d)\b", stext))
+            HISTORICAL.search(living) or
+            re.search(r"\bborn\b[^.]{0,30}\b(?:1[6-8]\d\d|19[0-4]\d)\b", living))
         signature = (bool(re.search(r"[—–-]\s*$", text[max(0, person.start - 3):person.start])) or
                      text[max(0, person.start - 2):person.start] == "— ") and not APPOSITIVE_PATIENT.match(text, person.start) \
             and not re.match(r"\s*,\s*(?i:you|your)\b", text[person.end:person.end + 12]) \
@@ -689,7 +762,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             person.staff = True
         if AGENT_BY.search(text[max(sent[0], person.start - 12):person.start]) and titled:
             person.staff = True
-        room_here = bool(R.ROOM.search(text[sent[0]:sent[1]])) and has(health, (0, len(text)))
+        room_here = (bool(R.ROOM.search(text[sent[0]:sent[1]])) or bool(ROOM_AFTER.match(text, person.end))) and \
+            has(health, (0, len(text)))
         health_here = has(health, sent) or room_here
         diminutive = person.source == "cue" and bool(re.search(r"\b(?:baby|little)\s+$", text[max(0, person.start - 8):person.start], re.I))
         if re.match(r"['’]s\s", text[person.end:person.end + 3]) and has(health, (person.end, person.end + 40)):
@@ -702,7 +776,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             psent = prev_sentence(sent)
             health_next = health_next or (psent is not None and has(health, psent))
         care_here = has(care, sent) or (pronoun_next and nsent is not None and has(care, nsent))
-        org_here = lex.any_in("org_relation", sent[0], sent[1])
+        org_here = lex.any_in("org_relation", sent[0], sent[1]) or (
+            pronoun_next and nsent is not None and lex.any_in("org_relation", nsent[0], nsent[1]))
         person.receipt = receipt is not None and (health_here or has(health, (person.end, min(len(text), person.end + 140))))
         if person.staff and person.receipt and (text[receipt[0]:receipt[1]].lower() in WEAK_RECEIPT or
                                                 text[receipt[0]:receipt[1]].lower().startswith(BIRTH_RECEIPT)):
@@ -933,7 +1008,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         role = bool(re.match(r"^(?:info|contact|appointments?|scheduling|schedule|patient\w*|billing|media|press|"
                              r"news|help|support|hello|office|frontdesk|care|team|admin|questions|records|hr|jobs|"
                              r"careers|feedback|privacy|compliance|marketing|communications|foundation|giving|"
-                             r"donate|volunteer\w*|nurse\w*|clinic|pharmacy|referrals?)(?:[._-]\w+)?$", local))
+                             r"donate|volunteer\w*|nurse\w*|clinic|pharmacy|referrals?|events?|advocate\w*|"
+                             r"outreach|education|wellness|community|intake|registration|reception)(?:[._-]\w+)?$", local))
         org = role or allow_listed(m.group()) or org_context(span)
         personal = lex.any_in("personal_contact", max(0, span[0] - 40), span[1]) or \
             ends_within(all_ends, span[0] - 4, span[0])
@@ -1018,7 +1094,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         event = lex.any_in("event", sent[0], sent[1])
         weekday_range = bool(re.match(r"\s*(?:[–-]|through|thru|to)\s*[A-Z]", text[span[1]:span[1] + 12])) or \
             bool(re.search(r"[–-]\s*$", text[max(0, span[0] - 3):span[0]]))
-        recurring = weekday_range or bool(re.search(r"\b(?:every|each|most)\s*$", text[max(0, span[0] - 8):span[0]], re.I)) \
+        recurring = weekday_range or bool(re.search(r"\b(?:every|each|most|our)\s*$", text[max(0, span[0] - 8):span[0]], re.I)) \
             and not re.search(r"\d", m.group()) or bool(re.fullmatch(r"[A-Za-z]+days", m.group()))
         historical = bool(HISTORICAL.search(text[sent[0]:sent[1]])) or bool(re.search(r"\b(?:1[6-8]\d\d|19[0-4]\d)\b", m.group()))
         relative = bool(re.fullmatch(r"(?i:today|tonight|tomorrow|overnight)", m.group()))
@@ -1032,7 +1108,6 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             continue
         sent = sentence_of(span[0])
         add("DATE", *span, sent in patient_sentences and has(health, sent), "a date tied to a patient's care")
-    this_year = _dt.date.today().year
     for pattern in (R.AGE_OVER_89, R.AGE_APPOSITIVE, R.BIRTH_YEAR):
         for m in pattern.finditer(text):
             if pattern is R.BIRTH_YEAR and not 90 <= this_year - int(m.group(1)) <= 115:
@@ -1060,6 +1135,17 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         linked = (person_ref and (has(health, sent) or about_patient or has(health, (0, len(text))))) or \
             (care_setting and not lex.any_in("event", sent[0], sent[1]))
         add("ROOM", *span, linked, "a room or bed number that points at a patient")
+    rooms = SpanIndex((c.start, c.end) for c in candidates if c.type == "ROOM")
+    room_anchors = [(p.end, p) for p in people if not (p.staff or p.public)] + \
+        [(m.end(), None) for m in re.finditer(r"\b(?:pt|patient|guy|lady|gentleman|man|woman|kid)\b", text, re.I)]
+    for end, who in room_anchors:           # "Mr. Dombrowski in 418", "the guy in 12B"
+        m = ROOM_AFTER.match(text, end)
+        if m is None or rooms.overlaps((m.start(1), m.end(1))):
+            continue
+        sent = sentence_of(m.start(1))
+        linked = has(health, sent) or about_patient or (who is not None and who.patient)
+        add("ROOM", m.start(1), m.end(1), linked, "a room or bed number that points at a patient")
+        rooms.add((m.start(1), m.end(1)))
     patient_name_words = {w.lower() for p in people if p.patient and p.source != "hashtag"
                           for w in re.findall(r"[A-Za-zÀ-ÿ]{3,}", LEADING_TITLE.sub("", text[p.start:p.end]))}
     for m in R.IMAGE.finditer(text):

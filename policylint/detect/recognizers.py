@@ -94,7 +94,7 @@ AGE_OVER_89 = re.compile(r"\b(?:(?:9\d|1[0-1]\d)[- ](?:years?|yrs?)[- ]old|(?:9\
                          # "aged 90 and older", "90+": the aggregate Safe Harbor itself prescribes, not a person's age
                          r"(?!s?\s*(?:\+|and\s+(?:older|over|up|above)|or\s+(?:older|over|above)))", re.I)
 # "born in 1931", "born March 3, 1931": a birth year says the age (an age over 89 when it is 90+ years ago)
-BIRTH_YEAR = re.compile(r"\bborn\s+(?:in\s+|on\s+)?(?:[A-Z][a-z]+\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?((?:18|19|20)\d\d)\b")
+BIRTH_YEAR = re.compile(r"\b(?i:born)\s+(?:in\s+|on\s+)?(?:[A-Z][a-z]+\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?((?:18|19|20)\d\d)\b")
 # Any stated age of a person ("a 45-year-old", "aged 45", "turned 45", "I'm 45", "45 y/o"): group 1 or 2 is
 # the number. Only the strict profile reports these (type AGE); hipaa reports ages over 89 (AGE_OVER_89).
 AGE_ANY = re.compile(
