@@ -348,3 +348,78 @@ def test_asking_followers_to_post_health_details(text: str) -> None:
 ])
 def test_ordinary_engagement_prompts_pass(text: str) -> None:
     assert "PRO004" not in codes(text)
+
+
+# ------------------------------------------------------------------------------ disclaimer: blind-set classes
+# Classes of health education that need a disclaimer, each with its near misses (invented drafts).
+
+@pytest.mark.parametrize("text", [
+    # recovery course and what to expect before a procedure
+    "Thinking about a hip replacement? Most patients go home the next day and return to light work in about "
+    "six weeks. You'll need a pre-op clearance visit first.",
+    "After carpal tunnel release, many people regain full grip strength by three months. Keep your wrist "
+    "raised for the first few days.",
+    # who should be tested / screened, groups by risk, start ages
+    "Who should consider a lung cancer screening? Adults at high risk, such as long-time smokers, starting at 50.",
+    "Breast cancer screening now begins at 40 for women at average risk. Ask us how to book your mammogram.",
+    "Who might consider genetic testing? People with close relatives who had ovarian cancer.",
+    # drug and food interactions, generic drug names by their stems
+    "On warfarin? Leafy greens can change your INR levels. Keep your portions steady week to week.",
+    "St. John's wort interacts with many medications, including birth control. Skip it unless your pharmacist okays it.",
+    "Taking atorvastatin? Grapefruit can raise your drug levels. Skip it at breakfast.",
+    # a target stated as the usual goal
+    "Blood sugar check: under 180 mg/dL two hours after a meal is the usual target. Log yours this week.",
+    # onset of a product and daily-use instructions
+    "Dry eyes? These drops start working in under 10 minutes. Use them daily through the winter.",
+    # a changing spot, get it checked; caring for someone else
+    "If a mole is growing or bleeding, get it checked. Melanoma caught early is very treatable.",
+    "Learn the warning signs of depression in teens: withdrawal, sleep changes. If you're worried about your "
+    "teen, reach out to someone you trust.",
+    # injury prevention at home and timing after an exposure
+    "Grill season! Keep a fire extinguisher within reach and treat burns with cool running water.",
+    "Do a tick check after every hike, and shower within two hours of coming indoors to wash off ticks.",
+])
+def test_health_education_classes_need_a_disclaimer(text: str) -> None:
+    assert "DIS001" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our new low-dose CT scanner is open at the Westside campus. Call 555-0100 to book your appointment.",
+    "Lower radiation dose, same clear images: our imaging suite now uses the latest technology. Book today.",
+    "Who should attend? Nurses and therapists interested in leadership. Register by Friday.",
+    "Most of our residents return to practice in the region within five years. Proud of this program!",
+    "If you're worried about parking, we've added 200 spaces by the main entrance.",
+    "Dr. Lee works in a busy ICU and still finds time to coach Little League. Thank you, Dr. Lee!",
+    "Keep your phone handy on race day: the course map is in the app.",
+    "The foundation rebuilds the pediatric wing this spring. Thank you to every donor!",
+])
+def test_near_misses_of_those_classes_pass(text: str) -> None:
+    assert "DIS001" not in codes(text)
+
+
+def test_where_the_recovery_course_finding_lands() -> None:
+    text = "Knee replacement FAQ: most patients walk again the same day. You'll need someone to drive you home."
+    assert at(text, "DIS001") == [(1, 23, "DIS001")]
+
+
+NEWBORN_FEVER = "Fever in a newborn (100.4°F or higher) means call your pediatrician right away. Keep them hydrated."
+
+
+@pytest.mark.parametrize("disclaimer", [
+    "Check with your child's doctor about your own child's situation.",
+    "Talk to your baby's pediatrician before starting anything new.",
+    "Ask your doctor how often you should be checked.",
+    "Ask your care team which option fits your goals.",
+])
+def test_caregiver_and_question_referrals_are_disclaimers(disclaimer: str) -> None:
+    assert "DIS001" in codes(NEWBORN_FEVER)
+    assert "DIS001" not in codes(f"{NEWBORN_FEVER} {disclaimer}")
+
+
+@pytest.mark.parametrize("near_miss", [
+    "Ask your doctor.",
+    "Your child's doctor is on call tonight.",
+    "Check with your insurance about coverage.",
+])
+def test_bare_mentions_of_a_doctor_are_not_disclaimers(near_miss: str) -> None:
+    assert "DIS001" in codes(f"{NEWBORN_FEVER} {near_miss}")
