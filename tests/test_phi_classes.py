@@ -96,6 +96,11 @@ CLASS_FLAGGED = [
      "team.", "PHI001", "Ines"),
     ("After 23 days in our trauma unit, Desmond went home this afternoon to a driveway full of balloons.", "PHI001",
      "Desmond"),
+    # an occupation with a place, an age or "retired" when care is told about that person
+    ("The retired lineman from Cedar Bluff who came through our ED Sunday with a shoulder fracture is already asking "
+     "to go fishing.", "PHI008", "retired lineman from Cedar Bluff"),
+    ("A guy rolled in at 3 a.m. with a fishhook laceration on his thumb. Beekeeper from Orchard Hill, late-50s, very calm.",
+     "PHI008", "Beekeeper from Orchard Hill, late-50s"),
     # a support-staff member receiving care is still a patient
     ("Our unit clerk Rosa Delgado was admitted to our ICU after a stroke on Sunday; send her your prayers.",
      "PHI001", "Rosa Delgado"),
@@ -162,6 +167,14 @@ CLASS_NOT_FLAGGED = [
     "Spring health fair in Building C. Blood pressure checks and flu shots, 9am–1pm.",
     "Novelist Wren Adair has been open about living with type 1 diabetes. Small swaps add up: water instead of soda.",
     "Proud to be named a top hospital for patient safety again! Thank you, nurses. #Hiring #TeamMaplewood #HeartHealth",
+    # occupations in announcements, volunteering, plurals and a public speaker's own story
+    "Meet our new chef from Napa Valley, cooking heart-healthy lunches in our cafe!",
+    "A retired teacher from Oak Grove volunteers at our front desk every Tuesday.",
+    "Firefighters from Station 9 came to our ED to thank the trauma team.",
+    "Our speaker, a retired police officer from Dayton, shares his recovery story at our town hall Thursday.",
+    # an honoree a building is named for
+    "The Vera Lindqvist Cancer Pavilion opens Monday! Named for the retired Elmwood librarian and philanthropist who "
+    "chaired its capital campaign.",
     # numbered units and holidays are not names
     "The 5 East family says thank you for the pizza! 🍕 Happy Valentine's Day from everyone in our cardiology unit!",
     # a public person known for funding research into their own condition

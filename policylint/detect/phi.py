@@ -68,6 +68,24 @@ TEAM_WORDS = {"work", "spirit", "player", "building", "effort", "pink", "blue", 
               "love", "hope", "family", "kindness", "wellness", "fitness", "recovery", "sober", "smile", "smiles",
               "america", "usa", "medicine", "hospital", "clinic", "unit", "floor", "shift", "goals", "first", "together"}
 ROOM_AFTER = re.compile(r"\s+in\s+(\d{3,4}[A-Z]?|\d{1,2}[A-Z])\b(?!\s*(?:%|am\b|pm\b|mg|ml|min|hours?|days?|weeks?|patients?))")
+# an occupation with a place, an age or "retired" singles out one person when care is told about them: "the dairy
+# farmer from Millbrook Township", "a 96-year-old retired schoolteacher from Fennimore", "Stained-glass artist from
+# Dunmore, mid-40s" (clinical roles are left out: those are the organisation's staff)
+OCCUPATIONS = (r"teacher|schoolteacher|professor|principal|librarian|farmer|rancher|fisherman|logger|miner|trucker|"
+               r"truck\s+driver|bus\s+driver|driver|pilot|firefighter|police\s+officer|officer|deputy|sheriff|mail\s+carrier|"
+               r"mechanic|electrician|plumber|carpenter|welder|lineworker|lineman|roofer|baker|barber|butcher|chef|cook|"
+               r"waitress|waiter|bartender|artist|painter|sculptor|musician|singer|dancer|author|writer|poet|journalist|"
+               r"reporter|photographer|pastor|priest|minister|rabbi|imam|coach|athlete|quarterback|pitcher|goalie|"
+               r"veteran|marine|soldier|sailor|engineer|architect|accountant|lawyer|attorney|judge|mayor|councilwoman|"
+               r"councilman|grandmother|grandfather|great-grandmother|great-grandfather|student|freshman|sophomore|"
+               r"valedictorian|cheerleader|lifeguard|crossing\s+guard|janitor|custodian|contractor|landscaper|beekeeper")
+DESCRIBED_PERSON = re.compile(
+    r"(?<![\w-])(?:\d{1,3}-year-old\s+)?(?:(?:retired|former|longtime|local|beloved|favorite|favourite|young|veteran|"
+    r"part-time|volunteer|[\w-]+-grade)\s+)*(?:[\w-]+\s+)?(?i:" + OCCUPATIONS + r")\b"
+    r"(?P<where>\s+(?:from|at|in|of)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s+in\s+[A-Z][\w'’-]+)?)?"
+    r"(?P<age>,?\s*(?:mid|late|early)-\d0s)?")
+ARRIVAL = re.compile(r"\b(?:came|come|comes|drove|walked|rolled|was\s+brought|flown|airlifted)\s+(?:himself\s+|herself\s+)?"
+                     r"(?:in|into|through|here|to\s+(?:us|our))\b", re.I)
 COMPASS_UNIT = re.compile(r"\d+\s*$")
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 
@@ -934,6 +952,23 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             if linked:
                 unique_refs.append(sent)
                 about_patient = True
+    for m in DESCRIBED_PERSON.finditer(text):
+        words = m.group().split()
+        marked = bool(m.group("where") or m.group("age")) or bool(re.search(r"^\d|\b(?:retired|former)\b", m.group(), re.I))
+        if not marked or lex.any_in("staff_role", m.start(), m.end()) or \
+                re.search(r"\b(?i:volunteer)\b", m.group()) and not re.search(r"\d-year-old", m.group()):
+            continue
+        sent = sentence_of(m.start())
+        prev = prev_sentence(sent) or sent
+        window = (prev[0], sent[1])
+        told = has(health, window) and (lex.any_in("care_receipt", *window) or bool(care and has(care, window)) or
+                                      bool(ARRIVAL.search(text, window[0], window[1])) or has(health, prev))
+        if not told or lex.any_in("non_patient", sent[0], sent[1]) or lex.any_in("event", sent[0], sent[1]) and not about_patient:
+            continue
+        start = m.start() + (len(words[0]) + 1 if words[0].lower() in ("the", "a", "an", "our") else 0)
+        add("OTHER_ID", start, m.end(), True, "a distinctive description (occupation, place, age) that singles out one patient")
+        unique_refs.append(sent)
+        about_patient = True
     anchor_sentences = set(patient_sentences + unique_refs)
     if reply_target is not None:        # a review reply: what it confirms is about the reviewer
         anchor_sentences.update(sentence_of(s) for s, _e in confirm)
