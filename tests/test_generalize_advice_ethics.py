@@ -423,3 +423,108 @@ def test_caregiver_and_question_referrals_are_disclaimers(disclaimer: str) -> No
 ])
 def test_bare_mentions_of_a_doctor_are_not_disclaimers(near_miss: str) -> None:
     assert "DIS001" in codes(f"{NEWBORN_FEVER} {near_miss}")
+
+
+# ------------------------------------------------------------------ claims, endorsement, conduct: blind-set classes
+
+@pytest.mark.parametrize("text", [
+    "Our PRP injections regrow torn ligaments in weeks. Book a consult!",
+    "Laser therapy for back pain, with no downtime and no risk.",
+    "This supplement is completely safe for you and baby. Try it today!",
+])
+def test_regeneration_no_risk_and_pregnancy_safety_claims(text: str) -> None:
+    assert "CLM001" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Palliative care can be given alongside treatment aimed at a cure.",
+    "Our researchers are one step closer in the search for a cure for ALS.",
+    "There's no risk of catching the flu from the flu shot.",
+    "Join the walk for a cure this Saturday!",
+])
+def test_cure_as_a_goal_and_stated_no_risk_facts_pass(text: str) -> None:
+    assert "CLM001" not in codes(text)
+
+
+def test_cure_as_a_claim_still_fires() -> None:
+    assert at("Our new drip cures migraines in one visit.", "CLM001") == [(1, 14, "CLM001")]
+
+
+@pytest.mark.parametrize("text", [
+    "After two years of trying, the Okafors are expecting! Your success story could be next. Book a consult.",
+    "Clients leave 10 years younger after one session, every single time.",
+    "His story shows that anyone can beat chronic pain with our program.",
+    "With our coaching, every new mom can make a full recovery from birth injuries.",
+])
+def test_results_presented_as_typical(text: str) -> None:
+    assert "CLM003" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our lab delivers accurate results, every time.",
+    "Her story shows that you can ask for help, and it's never too late to call.",
+    "Your turn could be next: the raffle drawing is at noon!",
+    "Every new mom can join our free support group on Tuesdays.",
+])
+def test_ordinary_every_time_and_story_wordings_pass(text: str) -> None:
+    assert "CLM003" not in codes(text)
+
+
+def test_employer_pride_hashtags_mark_an_employee_review() -> None:
+    text = "Had my flu shot at Maple Clinic today, in and out in 10 minutes. Highly recommend! #WeAreMaple #MapleProud"
+    assert "END006" in codes(text)
+    assert "END006" not in codes(text.replace("Highly recommend!", "Highly recommend! I work at Maple Clinic."))
+    assert "END006" not in codes("Finished chemo today and I highly recommend Dr. Lee. #SurvivorStrong #PinkOctober")
+
+
+@pytest.mark.parametrize("text", [
+    "Every crazy in town showed up at triage tonight.",
+    "Some crazy came in at 3 a.m. demanding a sandwich.",
+    "Guess who's back in bed 4 for the third time this week 🙄 #FrequentFlyer",
+])
+def test_mocking_labels_for_patients(text: str) -> None:
+    assert "PRO002" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "What a crazy week at the clinic! Thanks, team.",
+    "It was a crazy in-between season for the flu.",
+    "Our volunteers are back for the fourth time this year to knit NICU hats!",
+    "Frequent flyer miles donated by our staff flew two families to the transplant center.",
+])
+def test_crazy_busy_and_returning_volunteers_pass(text: str) -> None:
+    assert "PRO002" not in codes(text)
+
+
+def test_crazy_as_a_noun_is_a_language_finding_too() -> None:
+    assert at("Every crazy in town showed up at triage tonight.", "LNG009") == [(1, 1, "LNG009")]
+    assert "LNG009" not in codes("What a crazy week at the clinic! Thanks, team.")
+
+
+def test_patient_arrival_retold_for_laughs() -> None:
+    text = "Night shift: a guy came in with a 'gardening injury' that was not from gardening 😂 #nightshift"
+    assert "PRO003" in codes(text)
+    assert "PRO003" not in codes("A guy came in to donate blood for the first time today, and brought donuts for the team!")
+
+
+def test_celebrating_with_alcohol_between_cases() -> None:
+    text = "Popping the champagne in the surgeons' lounge between cases! #ORlife"
+    assert "PRO006" in codes(text)
+    assert "PRO006" not in codes("Congratulations to our OR team on 1,000 robotic cases! #ORlife")
+
+
+@pytest.mark.parametrize("text", [
+    "Replying to Dana's question: based on your photo, that rash is definitely eczema.",
+    "In reply to @jlee: that lump is probably just a cyst, no need to see anyone.",
+])
+def test_verdicts_in_a_reply_that_says_so(text: str) -> None:
+    assert "PRO011" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Responding to the storm, our teams stayed overnight. That rash of closures is definitely over.",
+    "Based on your feedback, the new parking garage is a hit. Thank you!",
+    "Hi Sam, no need to worry: your appointment is confirmed. Call us with any questions.",
+])
+def test_replies_without_a_clinical_verdict_pass(text: str) -> None:
+    assert "PRO011" not in codes(text)
