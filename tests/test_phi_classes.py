@@ -101,6 +101,11 @@ CLASS_FLAGGED = [
      "to go fishing.", "PHI008", "retired lineman from Cedar Bluff"),
     ("A guy rolled in at 3 a.m. with a fishhook laceration on his thumb. Beekeeper from Orchard Hill, late-50s, very calm.",
      "PHI008", "Beekeeper from Orchard Hill, late-50s"),
+    # Spanish posts: titles (doña, Sra.), cues (felicidades a), treatments, "nuestro" and a reply's "su tratamiento"
+    ("¡Felicidades a doña Rosario Quintanilla! 🎉 Hoy terminó sus 28 sesiones de radioterapia en nuestro centro de "
+     "Weslaco. ¡Todo el equipo te aplaudió!", "PHI001", "doña Rosario Quintanilla"),
+    ("¡Muchas gracias, Evaristo! Nos alegra que su tratamiento de conducto con la Dra. Salinas haya salido sin dolor.",
+     "PHI001", "Evaristo"),
     # a support-staff member receiving care is still a patient
     ("Our unit clerk Rosa Delgado was admitted to our ICU after a stroke on Sunday; send her your prayers.",
      "PHI001", "Rosa Delgado"),
@@ -175,6 +180,11 @@ CLASS_NOT_FLAGGED = [
     # an honoree a building is named for
     "The Vera Lindqvist Cancer Pavilion opens Monday! Named for the retired Elmwood librarian and philanthropist who "
     "chaired its capital campaign.",
+    # Spanish: a compliant reply, an event, a new dentist
+    "¡Gracias por su reseña! Por leyes de privacidad no podemos hablar de la atención de ningún paciente. Llame a "
+    "nuestra oficina al (555) 010-2200.",
+    "Únase a nosotros el sábado para la feria de salud en nuestro centro comunitario. ¡Vacunas gratis!",
+    "La Dra. Salinas se une a nuestro equipo de odontología. ¡Bienvenida!",
     # numbered units and holidays are not names
     "The 5 East family says thank you for the pizza! 🍕 Happy Valentine's Day from everyone in our cardiology unit!",
     # a public person known for funding research into their own condition

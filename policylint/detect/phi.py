@@ -106,7 +106,7 @@ LOWER_NAME_CUE = re.compile(r"shout|proud|congrat|pray|welcome|way to go|birthda
 NICKNAME_ADJECTIVE = re.compile(r"^(?:Big|Little|Lil)\s+(?=[A-Z])")
 LEAD_VERB = re.compile(r"^(?:Meet|Welcome|Welcoming|Congratulations|Congrats|Thanks|Thank|Hi|Hello|Hey|Dear|Join|Say|Help|"
                        r"Please|Celebrate|Introducing|Happy)\s+(?=[A-Z])")
-TITLE_NAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?|Nurse|Officer|Deputy|Sgt\.?|Sergeant|Captain|Coach|Pastor|"
+TITLE_NAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Master|Sra?|Srta)\.?|(?i:do[nñ]a|don)|Nurse|Officer|Deputy|Sgt\.?|Sergeant|Captain|Coach|Pastor|"
                         r"Ambassador|Firefighter|Professor|Judge)\s+(?:[A-Z]\.|[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]+)*")
 U, L = "[A-ZÀ-ÖØ-Þ]", "[a-zß-öø-ÿ'’-]"
 NAME_POSITION = re.compile(
@@ -138,11 +138,12 @@ QUOTED_NICK = re.compile(r"\s+[\"“][A-Z][a-z]+[\"”]\s+(" + U + L + r"+)(?!\w
 NAME_BEFORE_NICK = re.compile(r"(?<![\w'’.-])(" + U + L + r"+)\s+[\"“][A-Z][a-z]+[\"”]\s+$")
 GREETING = re.compile(r"^\W{0,3}(?:(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening))[ ,]+)?"
                       r"((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.|\s+[A-Z][a-z'’-]+)?)\s*(?:[,!]|\s[—–-]\s)", re.M)
-THANKS_NAME = re.compile(r"^\W{0,3}(?i:thank(?:s| you))(?: so much| again)?(?:\s+(?i:for)\s+[^,.!?\n]{1,40})?,?\s+"
+THANKS_NAME = re.compile(r"^\W{0,3}(?i:thank(?:s| you)|(?:muchas\s+)?gracias)(?: so much| again)?(?:\s+(?i:for)\s+[^,.!?\n]{1,40})?,?\s+"
                          r"((?:(?:Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z'’-]+)\s*[!,.]")
 CUE_NAME = re.compile(r"\b(?:(?i:shout-?out to|shoutout to|congrats to|congratulations to|prayers for|praying for|"
                       r"welcome home,?|welcome to the world,?|way to go,?|so proud of|proud of|our (?:friend|buddy|hero|warrior|champ)|"
-                      r"happy (?:\d+(?:st|nd|rd|th)\s+)?birthday,?(?:\s+to)?)|"
+                      r"happy (?:\d+(?:st|nd|rd|th)\s+)?birthday,?(?:\s+to)?|felicidades,?(?:\s+a)?|feliz cumplea[nñ]os,?|"
+                      r"bienvenid[oa] a casa,?)|"
                       r"Go|is|Meet|Remember|"
                       r"(?:our|his|her|their|the) patient,?|patient|(?i:baby|little))\s+"
                       r"([A-Za-z][a-z'’-]{1,20})(?=[\s,!.:;]|$)")
@@ -750,7 +751,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         nxt = people_starts[k] if k < len(people_starts) else sent[1]
         tail = (person.end, min(sent[1], nxt, person.end + 140))
         receipt = lex.first_in("care_receipt", tail[0], tail[1]) or lex.first_in("care_receipt", sent[0], person.start)
-        titled = bool(re.search(r"\b(?:Dr|Doctor|[Nn]urse|Mayor|Senator|Governor|Rep|Chef|Chaplain)\.?\s*$", before)) or \
+        titled = bool(re.search(r"\b(?:Dr|Dra|Doctor|Doctora|[Nn]urse|[Ee]nfermer[oa]|Mayor|Senator|Governor|Rep|Chef|Chaplain)\.?\s*$", before)) or \
             name_text.startswith(("Dr", "Nurse", "Chef", "Coach", "Chaplain"))
         contact_person = bool(re.search(r"\b(?:ask\s+for|speak\s+(?:to|with)|talk\s+to|contact|reach\s+out\s+to|"
                                         r"email|call)\s+$", before, re.I)) and lex.any_in("org_contact", sent[0], sent[1])
@@ -788,7 +789,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             receipt = receipt or (person.end, person.end + 2)
         nsent = next_sentence(sent)
         pronoun_next = nsent is not None and (bool(PRONOUN_START.match(text[nsent[0]:nsent[1]])) or (
-            sent[1] - sent[0] < 40 and bool(re.search(r"\b(?:he|she|his|her|him|they|their)\b", text[nsent[0]:nsent[0] + 40], re.I))))
+            sent[1] - sent[0] < 48 and bool(re.search(r"\b(?:he|she|his|her|him|they|their|su|sus|ella|él)\b",
+                                                      text[nsent[0]:nsent[0] + 40], re.I))))
         health_next = pronoun_next and nsent is not None and has(health, nsent)
         if person.start in vocative_starts and not health_here:
             psent = prev_sentence(sent)
