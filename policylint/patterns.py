@@ -43,6 +43,11 @@ def term_to_regex(term: str) -> str:
     return r"[\s\-]+".join(parts)
 
 
+def is_plain_term_source(source: str) -> bool:
+    """What term_to_regex makes of a plain term: escaped words and one fixed suffix group (no repeats to nest)."""
+    return bool(_PLAIN_TERM_SOURCE.fullmatch(source))
+
+
 def check_regex(source: str) -> None:
     """Reject regexes that do not compile or that are shaped for catastrophic backtracking."""
     problem = _regex_problem(source)
@@ -50,14 +55,22 @@ def check_regex(source: str) -> None:
         raise PatternError(problem)
 
 
-@functools.lru_cache(maxsize=8192)
-def _regex_problem(source: str) -> str | None:
-    # remembered: packs, lexicon terms and matchers check the same sources again (compiling is slow)
+def regex_text_problem(source: str) -> str | None:
+    """The checks of check_regex that read the pattern text only (length, nested quantifiers)."""
     if len(source) > MAX_PATTERN_CHARS:
         return f"pattern is longer than {MAX_PATTERN_CHARS} characters"
     if _NESTED_QUANTIFIER.search(source):
         return "pattern nests quantifiers (e.g. (a+)+), which can hang on some input"
-    if _PLAIN_TERM_SOURCE.fullmatch(source):
+    return None
+
+
+@functools.lru_cache(maxsize=8192)
+def _regex_problem(source: str) -> str | None:
+    # remembered: packs, lexicon terms and matchers check the same sources again (compiling is slow)
+    problem = regex_text_problem(source)
+    if problem is not None:
+        return problem
+    if is_plain_term_source(source):
         return None                  # what term_to_regex makes of a plain term always compiles (speed only)
     try:
         regex.compile(source, regex.V0)

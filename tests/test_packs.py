@@ -388,3 +388,23 @@ def test_random_bytes_as_pack(tmp_path_factory: pytest.TempPathFactory, data: by
         load_packs([str(path)])
     except PackError as error:
         assert "\n" not in str(error)
+
+
+@pytest.mark.parametrize("source, ok", [
+    (r"\bheart\s+attack\b", True),                 # read by the standard parser: not compiled again
+    (r"\p{Lu}\p{Ll}+", True),                      # regex-only syntax: compiled with `regex` to vet it
+    (r"(unclosed", False),
+    (r"\p{NoSuchProperty}", False),
+    (r"(a+)+b", False),                            # nested quantifiers
+    (r"(?:x|(?:y+))+z", False),                    # nested unbounded repeats through groups
+    ("x" * 2001, False),
+])
+def test_vet_regex(source: str, ok: bool) -> None:
+    from policylint.packs import vet_regex
+    from policylint.patterns import PatternError
+
+    if ok:
+        vet_regex(source)
+    else:
+        with pytest.raises(PatternError):
+            vet_regex(source)
