@@ -185,6 +185,13 @@ CLASS_NOT_FLAGGED = [
     "nuestra oficina al (555) 010-2200.",
     "Únase a nosotros el sábado para la feria de salud en nuestro centro comunitario. ¡Vacunas gratis!",
     "La Dra. Salinas se une a nuestro equipo de odontología. ¡Bienvenida!",
+    # a roster of staff graduates; an executive hire "as our new Director"; a staff member's own baby and husband
+    "Congratulations to our 2025 Nurse Residency graduates!\nAlvarez, Marta\nKowalski, Jan\nEach completed 12 "
+    "months of training in critical care.",
+    "Excited to welcome Tomasz Ferreira as our new Director of Patient Experience! Tomasz brings 10 years of hospital "
+    "leadership.",
+    "Congratulations to our respiratory therapist Ana and her husband Rui on the arrival of baby Tiago! The 4 East "
+    "family can't wait for the cuddle visit.",
     # numbered units and holidays are not names
     "The 5 East family says thank you for the pizza! 🍕 Happy Valentine's Day from everyone in our cardiology unit!",
     # a public person known for funding research into their own condition

@@ -31,6 +31,9 @@ DESCRIPTOR_NAME = re.compile(r"\b(?i:our|this|a|the)\s+(?:(?!(?i:nursing|residen
                              r"(?:patient|graduate|grad|survivor|warrior|fighter|preemie|miracle\s+baby)\s+"
                              r"([A-Z][a-zà-ÿ'’-]{2,}(?:\s[A-Z][a-zà-ÿ'’-]+)?)\b")
 # a line that is only "Surname, Given" (a roster, one per line, without a separator after the name)
+STAFF_ROSTER = re.compile(r"(?i:\b(?:residency|residents|fellowship|fellows|new\s+hires?|hires|orientation|preceptors?|employees|"
+                          r"staff|nurses|physicians|team\s+members|volunteers|honorees|award\s+winners|scholarship|"
+                          r"retirees|promotions?)\b)")
 _SURNAME = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-zà-ÿ'’-]+"       # O'Brien, McAllister
 ROSTER_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•·▪◦][ \t]*)?(" + _SURNAME + r"(?:[ -]" + _SURNAME +
                          r")?,[ \t]+[A-Z][a-zà-ÿ'’-]+)[ \t]*$")
@@ -179,6 +182,7 @@ PLACE_AFTER_NAME = re.compile(r"(?:,\s*\d{1,3},?)?\s*,?\s*(?:from|of)\s+(?:right
 PLACE_HOME = re.compile(r"\b(?:(?:went|go|going|headed|heading|back|returned)\s+home\s+to|home\s+in|lives\s+in|living\s+in|"
                         r"resident\s+of|moved\s+to)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
 HISTORICAL = re.compile(r"\b(?i:in|since|during|circa|c\.)\s+(?:[A-Z][a-z]+\s+)?(?:1[6-8]\d\d|19[0-4]\d)\b")
+BIRTH_NEWS = re.compile(r"\b(?i:arrival\s+of|welcomed|welcomes|gave\s+birth|new\s+addition)\b")
 BIRTH_RECEIPT = ("welcomed", "welcomes", "welcoming", "gave birth", "arrival of")     # a staff member's own baby: news
 WEAK_RECEIPT = {"finished", "finishing", "completed", "received", "born", "delivered", "went home", "heading home", "graduated"}
 # ---- the boundaries of a name ------------------------------------------------------------------------------
@@ -562,6 +566,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     roster = list(ROSTER_LINE.finditer(text))
     for i, m in enumerate(roster):          # only lines next to another such line: a roster, not one "Town, State"
         near = [o for o in roster[max(0, i - 1):i + 2] if o is not m]
+        head = text[max(0, text.rfind("\n\n", 0, roster[0].start()), roster[0].start() - 300):roster[0].start()]
+        if STAFF_ROSTER.search(head) or lex.any_in("staff_role", max(0, roster[0].start() - 300), roster[0].start()):
+            break                           # "our Nurse Residency graduates:", "welcome our new hires:"
         if any(text.count("\n", min(o.end(), m.end()), max(o.start(), m.start())) <= 1 for o in near):
             raw.append((m.start(1), m.end(1), "listed"))
     health_starts = sorted(hs for hs, _he in health)
@@ -735,6 +742,11 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         not re.search(r"[!?]|(?<!Dr)(?<!Mr)(?<!Mrs)(?<!Ms)(?<!St)(?<!\b[A-Z])\.\s+[A-Z]|\(", sig_text) else len(text)
     role_index = lex.index("staff_role")
 
+    def staff_news(sent: Span) -> bool:
+        """A staff member's own family news ("our charge nurse X and her husband Y on the arrival of baby Z")."""
+        return bool(BIRTH_NEWS.search(text, sent[0], sent[1])) and (lex.any_in("staff_role", sent[0], sent[1]) or any(
+            q.staff and sent[0] <= q.start < sent[1] for q in people))
+
     def staff_role_of(role: Span, person: Person) -> bool:
         """A role phrase describes this person: "our pharmacist Marcus", "Marcus, our pharmacist", or a verb phrase
         ("joins our team", "board-certified") in the sentence; not "our pharmacist" said of someone else."""
@@ -742,7 +754,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             return True
         if role[1] <= person.start:         # "our pharmacist Marcus", "our unit clerk extraordinaire, Ngozi"
             return bool(re.fullmatch(r"[\s,]*(?:[\w-]+\s*,\s*)?", text[role[1]:person.start]))
-        return person.end <= role[0] and bool(re.fullmatch(r"[\s,]*(?:(?:is|was|has been|as)\s+)?", text[person.end:role[0]]))
+        return person.end <= role[0] and bool(re.fullmatch(r"[\s,]*(?:(?:is|was|has been|as)\s+)?(?:(?:our|the|a|an)\s+)?",
+                                                            text[person.end:role[0]]))
 
     for i, person in enumerate(people):
         sent = sentence_of(person.start)
@@ -814,7 +827,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             continue
         if receipt is not None and (health_here or health_next):
             person.patient, person.reason = True, "named with their own care"
-        elif diminutive and has(health, (0, len(text))):
+        elif diminutive and has(health, (0, len(text))) and not staff_news(sent):
             person.patient, person.reason = True, "a young patient named with their care"
         elif (health_here or health_next) and (org_here or care_here or room_here or (doc_org and bool(care))):
             person.patient, person.reason = True, "named together with health information or care"
@@ -873,7 +886,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     if about_patient or care_story:    # relatives and household members of a patient are identifiers too
         for p in people:
             same = [q for q in groups[group_of[id(p)]] if q is not p] if id(p) in group_of else []
-            if any(q.staff or q.public for q in same) or lex.any_in("non_patient", *sentence_of(p.start)):
+            if any(q.staff or q.public for q in same) or lex.any_in("non_patient", *sentence_of(p.start)) or \
+                    staff_news(sentence_of(p.start)):
                 continue
             if not (p.patient or p.staff or p.public) and re.search(
                     r"\b(?:parents?|mom|mother|dad|father|wife|husband|son|daughter|sister|brother|family(?!\s+[A-Z])|"
