@@ -87,8 +87,7 @@ def _speed(config, cache_dir, no_cache, jobs, select, ignore, pack, model, strea
     progress = Progress(sys.stderr) if tty and not os.environ.get("CI") else None
     from policylint import memo
 
-    options = {"cache": cache, "jobs": default_jobs(jobs), "progress": progress,
-               "memo": memo.CURRENT if cache is not None else None}
+    options = {"cache": cache, "jobs": default_jobs(jobs), "progress": progress, "memo": memo.CURRENT}
     if stream is not None:
         options.update(on_document=stream, keep_findings=False, keep_texts=False)
     return options

@@ -255,9 +255,6 @@ def run(paths: Sequence[str], *, engine: Any, options: SourceOptions, nlp_loader
             return None, [None] * len(window)
         remembered = memo.outcomes(window, cache.engine_key) if memo is not None else [None] * len(window)
         rest = [doc for doc, outcome in zip(window, remembered) if outcome is None]
-        if len(rest) == len(window):
-            keys = cache.keys(window)
-            return keys, cache.get_many(window, keys)
         rest_keys = iter(cache.keys(rest))
         keys = [next(rest_keys) if outcome is None else "" for outcome in remembered]
         fetched = iter(cache.get_many(rest, [k for k in keys if k]))

@@ -74,7 +74,7 @@ ROOM_AFTER = re.compile(r"\s+in\s+(\d{3,4}[A-Z]?|\d{1,2}[A-Z])\b(?!\s*(?:%|am\b|
 # an occupation with a place, an age or "retired" singles out one person when care is told about them: "the dairy
 # farmer from Millbrook Township", "a 96-year-old retired schoolteacher from Fennimore", "Stained-glass artist from
 # Dunmore, mid-40s" (clinical roles are left out: those are the organisation's staff)
-OCCUPATIONS = (r"teacher|schoolteacher|professor|principal|librarian|farmer|rancher|fisherman|logger|miner|trucker|"
+PATIENT_OCCUPATIONS = (r"teacher|schoolteacher|professor|principal|librarian|farmer|rancher|fisherman|logger|miner|trucker|"
                r"truck\s+driver|bus\s+driver|driver|pilot|firefighter|police\s+officer|officer|deputy|sheriff|mail\s+carrier|"
                r"mechanic|electrician|plumber|carpenter|welder|lineworker|lineman|roofer|baker|barber|butcher|chef|cook|"
                r"waitress|waiter|bartender|artist|painter|sculptor|musician|singer|dancer|author|writer|poet|journalist|"
@@ -84,11 +84,11 @@ OCCUPATIONS = (r"teacher|schoolteacher|professor|principal|librarian|farmer|ranc
                r"valedictorian|cheerleader|lifeguard|crossing\s+guard|janitor|custodian|contractor|landscaper|beekeeper")
 DESCRIBED_PERSON = re.compile(
     r"(?<![\w-])(?:\d{1,3}-year-old\s+)?(?:(?:retired|former|longtime|local|beloved|favorite|favourite|young|veteran|"
-    r"part-time|volunteer|[\w-]+-grade)\s+)*(?:[\w-]+\s+)?(?i:" + OCCUPATIONS + r")\b"
+    r"part-time|volunteer|[\w-]+-grade)\s+)*(?:[\w-]+\s+)?(?i:" + PATIENT_OCCUPATIONS + r")\b"
     r"(?P<where>\s+(?:from|at|in|of)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s+in\s+[A-Z][\w'’-]+)?)?"
     r"(?P<age>,?\s*(?:mid|late|early)-\d0s)?")
 # the last word of every occupation: a post none of whose words is one is not searched (speed only)
-OCCUPATION_LAST = frozenset(alt.replace("\\s+", " ").split()[-1] for alt in OCCUPATIONS.split("|"))
+OCCUPATION_LAST = frozenset(alt.replace("\\s+", " ").split()[-1] for alt in PATIENT_OCCUPATIONS.split("|"))
 ARRIVAL = re.compile(r"\b(?:came|come|comes|drove|walked|rolled|was\s+brought|flown|airlifted)\s+(?:himself\s+|herself\s+)?"
                      r"(?:in|into|through|here|to\s+(?:us|our))\b", re.I)
 COMPASS_UNIT = re.compile(r"\d+\s*$")
@@ -182,8 +182,8 @@ PLACE_AFTER_NAME = re.compile(r"(?:,\s*\d{1,3},?)?\s*,?\s*(?:from|of)\s+(?:right
 PLACE_HOME = re.compile(r"\b(?:(?:went|go|going|headed|heading|back|returned)\s+home\s+to|home\s+in|lives\s+in|living\s+in|"
                         r"resident\s+of|moved\s+to)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
 HISTORICAL = re.compile(r"\b(?i:in|since|during|circa|c\.)\s+(?:[A-Z][a-z]+\s+)?(?:1[6-8]\d\d|19[0-4]\d)\b")
-BIRTH_NEWS = re.compile(r"\b(?i:arrival\s+of|welcomed|welcomes|gave\s+birth|new\s+addition)\b")
-BIRTH_RECEIPT = ("welcomed", "welcomes", "welcoming", "gave birth", "arrival of")     # a staff member's own baby: news
+# a birth ("welcomed twin girls", "the arrival of baby X"): for a staff member, personal news rather than care
+BIRTH_WORDS = re.compile(r"\b(?i:arrival\s+of|welcom(?:ed|es|ing)|gave\s+birth)\b")
 WEAK_RECEIPT = {"finished", "finishing", "completed", "received", "born", "delivered", "went home", "heading home", "graduated"}
 # ---- the boundaries of a name ------------------------------------------------------------------------------
 # A name is one line's worth of words: the model sometimes runs a name on into the next line of an address block
@@ -564,14 +564,16 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     for m in DESCRIPTOR_NAME.finditer(text):
         raw.append((m.start(1), m.end(1), "cue"))
     roster = list(ROSTER_LINE.finditer(text))
+    if roster:                              # "our Nurse Residency graduates:", "welcome our new hires:": staff
+        first = roster[0].start()
+        head = text[max(0, text.rfind("\n\n", 0, first), first - 300):first]
+        if STAFF_ROSTER.search(head) or lex.any_in("staff_role", max(0, first - 300), first):
+            roster = []
     for i, m in enumerate(roster):          # only lines next to another such line: a roster, not one "Town, State"
         near = [o for o in roster[max(0, i - 1):i + 2] if o is not m]
-        head = text[max(0, text.rfind("\n\n", 0, roster[0].start()), roster[0].start() - 300):roster[0].start()]
-        if STAFF_ROSTER.search(head) or lex.any_in("staff_role", max(0, roster[0].start() - 300), roster[0].start()):
-            break                           # "our Nurse Residency graduates:", "welcome our new hires:"
         if any(text.count("\n", min(o.end(), m.end()), max(o.start(), m.start())) <= 1 for o in near):
             raw.append((m.start(1), m.end(1), "listed"))
-    health_starts = sorted(hs for hs, _he in health)
+    health_starts = health.starts
     for m in POSSESSIVE_NAME.finditer(text):
         k = bisect.bisect_left(health_starts, m.end())
         if k < len(health_starts) and health_starts[k] <= m.end() + 30 and \
@@ -741,10 +743,12 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         not APPOSITIVE_PATIENT.match(sig_text) and not re.search(r"^[^,]{0,40},\s*(?i:you|your)\b", sig_text) and \
         not re.search(r"[!?]|(?<!Dr)(?<!Mr)(?<!Mrs)(?<!Ms)(?<!St)(?<!\b[A-Z])\.\s+[A-Z]|\(", sig_text) else len(text)
     role_index = lex.index("staff_role")
+    # a birth year of someone who may be alive is not a sign of a historical figure ("Born in 1931, Mr. X ...")
+    living_text = R.BIRTH_YEAR.sub(lambda m: m.group() if this_year - int(m.group(1)) > 115 else " " * len(m.group()), text)
 
     def staff_news(sent: Span) -> bool:
         """A staff member's own family news ("our charge nurse X and her husband Y on the arrival of baby Z")."""
-        return bool(BIRTH_NEWS.search(text, sent[0], sent[1])) and (lex.any_in("staff_role", sent[0], sent[1]) or any(
+        return bool(BIRTH_WORDS.search(text, sent[0], sent[1])) and (lex.any_in("staff_role", sent[0], sent[1]) or any(
             q.staff and sent[0] <= q.start < sent[1] for q in people))
 
     def staff_role_of(role: Span, person: Person) -> bool:
@@ -774,9 +778,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         role_near = any(staff_role_of(r, person) for r in role_index.within(max(sent[0], person.start - 60),
                                                                               min(sent[1], person.end + 60)))
         non_patient = lex.any_in("non_patient", sent[0], sent[1])
-        stext = text[sent[0]:sent[1]]
-        living = re.sub(r"(?i:\bborn\s+(?:in\s+)?)(19[1-4]\d)\b",
-                        lambda m: m.group() if this_year - int(m.group(1)) > 115 else " " * len(m.group()), stext)
+        living = living_text[sent[0]:sent[1]]
         public = lex.any_in("public_figure", sent[0], sent[1]) or bool(
             HISTORICAL.search(living) or
             re.search(r"\bborn\b[^.]{0,30}\b(?:1[6-8]\d\d|19[0-4]\d)\b", living))
@@ -815,7 +817,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             pronoun_next and nsent is not None and lex.any_in("org_relation", nsent[0], nsent[1]))
         person.receipt = receipt is not None and (health_here or has(health, (person.end, min(len(text), person.end + 140))))
         if person.staff and person.receipt and (text[receipt[0]:receipt[1]].lower() in WEAK_RECEIPT or
-                                                text[receipt[0]:receipt[1]].lower().startswith(BIRTH_RECEIPT)):
+                                                BIRTH_WORDS.match(text, receipt[0], receipt[1])):
             person.receipt = False      # "Dr. X completed her fellowship": training, not care
         if person.staff:
             if person.receipt:
