@@ -109,6 +109,35 @@ CLASS_FLAGGED = [
     # a support-staff member receiving care is still a patient
     ("Our unit clerk Rosa Delgado was admitted to our ICU after a stroke on Sunday; send her your prayers.",
      "PHI001", "Rosa Delgado"),
+    # "Coach X" is a school's or a team's coach, not a member of staff
+    ("Coach Ray Delgado from Westbrook High was admitted to our cardiac unit Friday after collapsing at practice.",
+     "PHI001", "Coach Ray Delgado"),
+    # a review reply greeting with a title, confirming a plan's payment
+    ("Mr. Pellegrino, to be clear: your Crescent Shield plan paid 60% of the bridge, and we explained the balance "
+     "before treatment began.", "PHI001", "Mr. Pellegrino"),
+    ("Ms. Aziz, we hear your frustration. Your Harborview HMO covered the cleaning but not the night guard.",
+     "PHI010", "Your Harborview HMO"),
+    # a short form of the first name is the same patient; the full name, the named room and the date follow
+    ("Our hospice team is remembering Theodora Vance, who passed in the Magnolia Suite on June 2 surrounded by family. "
+     "Thank you for trusting us with your care, Theo.", "PHI001", "Theodora Vance"),
+    ("Our hospice team is remembering Theodora Vance, who passed in the Magnolia Suite on June 2 surrounded by family. "
+     "Thank you for trusting us with your care, Theo.", "PHI008", "Magnolia Suite"),
+    ("Our hospice team is remembering Theodora Vance, who passed in the Magnolia Suite on June 2 surrounded by family. "
+     "Thank you for trusting us with your care, Theo.", "PHI002", "June 2"),
+    # a room in the same record line as a patient named next to their record number
+    ("[screenshot: Martinez, Gloria | MRN 7781234 | Dx: sepsis | Rm 402]", "PHI008", "Rm 402"),
+    # a single name with an age in commas
+    ("Thinking of Maisie today. Maisie, 6, has been with our oncology team since her diagnosis in April.", "PHI001",
+     "Maisie"),
+    ("Cheering on Tobiah, 9, who rang the bell after his last round of chemo!", "PHI001", "Tobiah"),
+    # a team hashtag opening a post about one person's treatment
+    ("#TeamMarcus 💪 Day 12 in our inpatient rehab program and this guy just walked to the nurses' station.", "PHI001",
+     "#TeamMarcus"),
+    # a place's only member of an occupation; an age with a school
+    ("Riverton County's only female firefighter is recovering in our burn unit after Saturday's warehouse blaze.",
+     "PHI008", "Riverton County's only female firefighter"),
+    ("Long night. 15yo from Eastfield High, dirt bike crash on Old Mill Road. We worked on his fractures for two hours.",
+     "PHI008", "15yo from Eastfield High"),
 ]
 
 CLASS_NOT_FLAGGED = [
@@ -197,6 +226,25 @@ CLASS_NOT_FLAGGED = [
     # a public person known for funding research into their own condition
     "Novelist Teodora Vance was diagnosed with MS at 31 and has spent two decades funding research into relapse "
     "prevention. Learn the early signs.",
+    # a sports coach at a blood drive, a health coach on staff
+    "Coach Ray Delgado from Westbrook High brought his team to our blood drive Saturday.",
+    "Big congratulations to our own health coach, Coach Priya, who leads our diabetes prevention class!",
+    # a compliant reply with a title
+    "Mr. Pellegrino, thank you for your feedback. Privacy laws prevent us from discussing anyone's care; please call "
+    "our main line.",
+    # a member of staff "from our ... team" is not the patient beside them
+    "Chris from our pharmacy team answered questions about flu shots at the library fair.",
+    # an age with a staff credential, a suite on a floor
+    "Welcome Dr. Renata Ilves, 38, to our cardiology team!",
+    "Suite 4, 2nd floor, is where our new sleep lab lives.",
+    # a team hashtag for a unit; a place's only trauma center; volunteers from a school
+    "#TeamNorth crushed the hand-hygiene audit again this month!",
+    "Riverton County's only Level II trauma center is right here, and we are proud of our team.",
+    "Our 15yo volunteers from Eastfield High packed 300 hygiene kits for the shelter this weekend!",
+    # a procedure day and a blog category are not names
+    "Colonoscopy Tuesday is here again and our GI team is ready for you! Book a screening today.",
+    "---\ntitle: Two brothers, one gene\ncategory: Cancer Genetics\n---\n\nOur genetics clinic offers testing for "
+    "inherited cancer risk. Talk to your doctor about whether it is right for you.",
 ]
 
 

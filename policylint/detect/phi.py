@@ -18,7 +18,7 @@ ORG_WORDS = re.compile(r"\b(?:Center|Centre|Hospital|Clinic|Unit|Team|Department
                        r"Network|System|University|College|School|Church|Parish|Park|Street|Avenue|Road|Award|Month|Week|"
                        r"Day|Walk|Run|Gala|Lounge|Pavilion|Library|County|City|Room|Floor|Hall|Campus|Insurance|Plan|Orchestra|"
                        r"Inc|LLC|Ltd|Corp|Company|Band|Choir|Club|Squares?|Box|St|Rd|Ave|Blvd|Lane|Drive|Regional|Memorial|"
-                       r"General|Surgical|Orthopedics|Pediatrics|Dental|Dentistry|Urgent|Building|Tower|Garage|Entrance)\b")
+                       r"General|Surgical|Orthopedics|Pediatrics|Dental|Dentistry|Urgent|Building|Tower|Garage|Entrance|High|Middle|Elementary|Academy)\b")
 TITLE_NAME_LOWER = re.compile(r"\b(?:mr|mrs|ms)\.\s+([a-z][a-z'’-]{2,})\b")
 LIST_NAME = re.compile(r"(?m)^[ \t]*(?:[-*•·▪◦][ \t]*)?([A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+)?,[ \t]+[A-Z][a-zá-ÿ'’-]+)[ \t]*(?:[—–:]|-\s|\()"
                        r"|\(([A-Z][a-zá-ÿ'’-]+(?:[ -][A-Z][a-zá-ÿ'’-]+)?,[ \t]+[A-Z][a-zá-ÿ'’-]+)\)")
@@ -70,6 +70,9 @@ TEAM_WORDS = {"work", "spirit", "player", "building", "effort", "pink", "blue", 
               "oncology", "cardiology", "surgery", "pharmacy", "dental", "lab", "night", "day", "ortho", "peds", "life",
               "love", "hope", "family", "kindness", "wellness", "fitness", "recovery", "sober", "smile", "smiles",
               "america", "usa", "medicine", "hospital", "clinic", "unit", "floor", "shift", "goals", "first", "together"}
+# a room named rather than numbered ("passed peacefully in the Willow Room"), or a numbered suite of care
+NAMED_ROOM = re.compile(r"\b(?:the\s+(?-i:[A-Z][a-z]+)\s+(?-i:Room|Suite)|(?i:birthing|birth|labor|delivery|LDR|recovery|"
+                        r"procedure|infusion|family|hospice|comfort)\s+(?i:suite|room)\s*#?\s*\d{1,3})\b")
 ROOM_AFTER = re.compile(r"\s+in\s+(\d{3,4}[A-Z]?|\d{1,2}[A-Z])\b(?!\s*(?:%|am\b|pm\b|mg|ml|min|hours?|days?|weeks?|patients?))")
 # an occupation with a place, an age or "retired" singles out one person when care is told about them: "the dairy
 # farmer from Millbrook Township", "a 96-year-old retired schoolteacher from Fennimore", "Stained-glass artist from
@@ -114,6 +117,7 @@ LEAD_VERB = re.compile(r"^(?:Meet|Welcome|Welcoming|Congratulations|Congrats|Tha
 TITLE_NAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Master|Sra?|Srta)\.?|(?i:do[nñ]a|don)|Nurse|Officer|Deputy|Sgt\.?|Sergeant|Captain|Coach|Pastor|"
                         r"Ambassador|Firefighter|Professor|Judge)\s+(?:[A-Z]\.|[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]+)*")
 U, L = "[A-ZÀ-ÖØ-Þ]", "[a-zß-öø-ÿ'’-]"
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 NAME_POSITION = re.compile(
     r"(?:\*\*|__)?(" + U + L + r"+(?:[ \t]+" + U + r"\.)?(?:[ \t]+" + U + L + r"+){1,2})(?:\*\*|__)?"
     r"(?=\s*,\s*(?:\d{1,3}\s*,|(?:an?|the|our|my|his|her)\s|who\s|you\b|of\s+" + U + r")|"
@@ -131,6 +135,9 @@ POSSESSIVE_CARE = re.compile(r"\b(" + U + L + r"+)['’]s\s+(?:[\w-]+\s+){0,3}(?
                              r"stitches|cast|fracture|injury|prescription|medication|therapy|rehab|admission|discharge)s?\b")
 QUOTED_NAME = re.compile(r"(?:\b(?i:to|for|of|meet|remember|from|called|goes\s+by|known\s+as|nicknamed|call\s+(?:him|her|me))\s+|\()[\"“‘']((?:Big|Little|Miss|Mr\.?|Ms\.?)?\s?" + U + L +
                          r"+(?:\s" + U + L + r"+)?)[,.!]?[\"”’']")
+# a first name (or first and last) with an age in commas and then a verb: "Maisie, 6, has been with us since her diagnosis"
+AGE_APPOSITIVE = re.compile(r"(?<![\w'’@#])(" + U + L + r"{2,}(?:[ \t]+" + U + L + r"{2,})?)(?=,\s*\d{1,3},\s+(?:who|has|is|was|had|spent|went|came|rang|"
+                            r"just|finally|and|got|received|underwent|finished|completed|beat)\b)")
 BABY_NAME = re.compile(r"\bBaby\s+(?:Boy|Girl)\s+" + U + L + r"+")
 OBJECT_NAME = re.compile(r"\b(?:gave|helped|treated|welcomed|discharged|admitted|operated\s+on|cared\s+for|transported|"
                          r"airlifted|delivered|intubated|resuscitated|stabilized)\s+(" + U + L + r"+(?:[ \t]+" + U + L +
@@ -177,6 +184,12 @@ INCIDENT_PERSON = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,4}?[\w-]+\s+who\s+(?:coll
 ACQUAINTANCE = re.compile(r"\b(?:a|some|this)\s+(?:guy|girl|man|woman|lady|kid|dude|teen)\s+I\s+(?:went to|know|knew|dated|"
                           r"used to|grew up)|\bmy\s+(?:old\s+)?(?:neighbou?r|ex|classmate|coworker|co-worker|kid's teacher|"
                           r"landlord|boss|pastor)\b", re.I)
+# "Riverton County's only female firefighter": a place's only/first/oldest member of an occupation is one person
+PLACE_ONLY = re.compile(r"\b" + U + r"[\w.]*(?:\s" + U + r"[\w.]*){0,3}['’]s\s+(?:only|first|oldest|youngest|last)\s+"
+                        r"(?:[\w-]+\s+){0,2}?(?i:" + PATIENT_OCCUPATIONS + r"|woman|man|girl|boy|female\s+[\w-]+|male\s+[\w-]+)\b")
+# "16yo from Eastfield High": an age and the person's school or town
+AGE_FROM = re.compile(r"\b\d{1,2}\s?(?:yo|y/o|-year-old)\s+(?:(?:boy|girl|man|woman|male|female|kid|teen|teenager)\s+)?"
+                      r"from\s+(?:the\s+)?" + U + r"[\w'’.-]*(?:\s+" + U + r"[\w'’.-]*){0,3}", re.I)
 PLACE_AFTER_NAME = re.compile(r"(?:,\s*\d{1,3},?)?\s*,?\s*(?:from|of)\s+(?:right here in\s+|nearby\s+)?"
                               r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
 PLACE_HOME = re.compile(r"\b(?:(?:went|go|going|headed|heading|back|returned)\s+home\s+to|home\s+in|lives\s+in|living\s+in|"
@@ -603,9 +616,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     for m in VOCATIVE.finditer(text):
         if m.group(1).lower() not in stop:
             raw.append((m.start(1), m.end(1), "vocative"))
-    for pattern in (NAME_POSITION, INITIALS_NAME, POSSESSIVE_CARE, QUOTED_NAME, BABY_NAME, OBJECT_NAME):
+    for pattern in (NAME_POSITION, INITIALS_NAME, POSSESSIVE_CARE, QUOTED_NAME, BABY_NAME, OBJECT_NAME, AGE_APPOSITIVE):
         for m in pattern.finditer(text):
-            g = 1 if pattern in (NAME_POSITION, POSSESSIVE_CARE, QUOTED_NAME, OBJECT_NAME) else 0
+            g = 1 if pattern in (NAME_POSITION, POSSESSIVE_CARE, QUOTED_NAME, OBJECT_NAME, AGE_APPOSITIVE) else 0
             words = m.group(g).split()
             if words[-1 if pattern is QUOTED_NAME else 0].lower() not in stop and not ORG_WORDS.search(m.group(g)) and \
                     not (pattern is POSSESSIVE_CARE and m.group(1).lower() in {"today", "yesterday", "tonight"}):
@@ -667,6 +680,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             continue                        # "Lupus", "ID KVB448201937": not a person
         if token in PLACE_ABBREVIATIONS:
             continue                        # "U.S.", "U.K."
+        if " " in token and any(w in health_words or w in WEEKDAYS for w in token.lower().split()):
+            continue                        # "Colonoscopy Tuesday", "category: Cancer Genetics"
         if tag in ("ner", "subject", "cue") and INSTITUTIONAL_NEXT.match(text, e) and \
                 re.search(r"\b(?i:our|the)\s+$", text[max(0, s - 6):s]):
             continue                        # "our Healing Arts gallery": the organisation's
@@ -721,7 +736,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             not re.search(r"#\w+\W{0,3}$", text[line[0]:m.start()]) and not re.match(r"\W{0,3}#\w", text[m.end():line[1]])
         team_name = bool(m.group(1)) and m.group(0)[1:5].lower() == "team" and name.lower() not in TEAM_WORDS and \
             name.lower() not in health_words and name not in org_name_words and inline and \
-            bool(re.search(r"\b(?:he|she|his|her|years?[- ]old|little)\b", text, re.I))
+            bool(re.search(r"\b(?:he|she|his|her|him|this\s+(?:guy|man|woman|lady|girl|boy|kid)|years?[- ]old|little)\b", text, re.I))
         if m.group(1) and m.group(0)[1:].lower().startswith(("prayersfor", "prayfor", "prayingfor", "praying4",
                                                               "healingfor", "getwell", "teambaby", "gobaby",
                                                               "teamlittle", "teamlil")) or known or team_name:
@@ -758,7 +773,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             return True
         if role[1] <= person.start:         # "our pharmacist Marcus", "our unit clerk extraordinaire, Ngozi"
             return bool(re.fullmatch(r"[\s,]*(?:[\w-]+\s*,\s*)?", text[role[1]:person.start]))
-        return person.end <= role[0] and bool(re.fullmatch(r"[\s,]*(?:(?:is|was|has been|as)\s+)?(?:(?:our|the|a|an)\s+)?",
+        return person.end <= role[0] and bool(re.fullmatch(r"[\s,]*(?:(?:is|was|has been|as|from)\s+)?(?:(?:our|the|a|an)\s+)?",
                                                             text[person.end:role[0]]))
 
     for i, person in enumerate(people):
@@ -771,7 +786,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         tail = (person.end, min(sent[1], nxt, person.end + 140))
         receipt = lex.first_in("care_receipt", tail[0], tail[1]) or lex.first_in("care_receipt", sent[0], person.start)
         titled = bool(re.search(r"\b(?:Dr|Dra|Doctor|Doctora|[Nn]urse|[Ee]nfermer[oa]|Mayor|Senator|Governor|Rep|Chef|Chaplain)\.?\s*$", before)) or \
-            name_text.startswith(("Dr", "Nurse", "Chef", "Coach", "Chaplain"))
+            name_text.startswith(("Dr", "Nurse", "Chef", "Chaplain")) or \
+            bool(re.search(r"\b(?:health|wellness|lactation|birth|life|diabetes|fitness)\s+coach\b[\s,]*$", before, re.I))
+        # "Coach X" alone is a sports coach (a school's or a team's), not a member of staff
         contact_person = bool(re.search(r"\b(?:ask\s+for|speak\s+(?:to|with)|talk\s+to|contact|reach\s+out\s+to|"
                                         r"email|call)\s+$", before, re.I)) and lex.any_in("org_contact", sent[0], sent[1])
         credentialed = bool(CREDENTIAL.match(after))
@@ -851,6 +868,12 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         if person.source == "hashtag":
             continue
         found = next((group_of_token[t] for t in tokens(person) if t in group_of_token), None)
+        if found is None and not person.staff:      # a short form of a first name: "Walt" and "Walter Szymański"
+            given = (bare(person)[0].strip(".,'’\"“”").lower() if bare(person) else "")
+            near = {group_of_token[t] for t in group_of_token if len(given) >= 3 and len(t) >= 3 and t != given and
+                    (t.startswith(given) or given.startswith(t)) and
+                    not any(q.staff for q in groups[group_of_token[t]])}
+            found = near.pop() if len(near) == 1 else None
         if found is None:
             found = len(groups)
             groups.append([])
@@ -962,7 +985,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         k = bisect.bisect_left(ends, lo)
         return k < len(ends) and ends[k] <= hi
     unique_refs: list[Span] = []
-    for pattern in (UNIQUE, INCIDENT_PERSON, ACQUAINTANCE, UNIQUE_ROLE, UNIQUE_EVENT):
+    for pattern in (UNIQUE, INCIDENT_PERSON, ACQUAINTANCE, UNIQUE_ROLE, UNIQUE_EVENT, PLACE_ONLY, AGE_FROM):
         for m in pattern.finditer(text):
             if pattern is UNIQUE and ONE_OF.search(text[max(0, m.start() - 10):m.start()]):
                 continue
@@ -1192,6 +1215,14 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             (care_setting and not lex.any_in("event", sent[0], sent[1]))
         add("ROOM", *span, linked, "a room or bed number that points at a patient")
     rooms = SpanIndex((c.start, c.end) for c in candidates if c.type == "ROOM")
+    for m in NAMED_ROOM.finditer(text):
+        span = (m.start() + (4 if m.group().startswith("the") else 0), m.end())
+        if rooms.overlaps(span):
+            continue
+        sent = sentence_of(span[0])
+        if sent in anchor_sentences and not lex.any_in("event", sent[0], sent[1]):
+            add("ROOM", *span, True, "a room or bed number that points at a patient")
+            rooms.add(span)
     room_anchors = [(p.end, p) for p in people if not (p.staff or p.public)] + \
         [(m.end(), None) for m in re.finditer(r"\b(?:pt|patient|guy|lady|gentleman|man|woman|kid)\b", text, re.I)]
     for end, who in room_anchors:           # "Mr. Dombrowski in 418", "the guy in 12B"
@@ -1238,8 +1269,12 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     # a plate) is that patient's date ---------------------------------------------------------------------------
     pointed = {sentence_of(c.start) for c in candidates
                if c.linked and c.type in ("ROOM", "OTHER_ID", "AGE_OVER_89", "VEHICLE", "DEVICE_ID", "PHOTO")}
-    if pointed:
+    named = {sentence_of(c.start) for c in candidates if c.linked and c.type == "NAME"}    # late links too
+    if pointed or named:
         for i, c in enumerate(candidates):
+            if c.type == "ROOM" and not c.linked and sentence_of(c.start) in named:
+                candidates[i] = replace(c, linked=not first_person_only, sensitive=None if first_person_only else sensitive,
+                                        reason="a room or bed number of a named patient")
             if c.type in ("DATE", "RELATIVE_DATE") and not c.linked and sentence_of(c.start) in pointed and \
                     not lex.any_in("event", *sentence_of(c.start)):
                 candidates[i] = replace(c, linked=True, sensitive=sensitive, reason="a date tied to a patient's care")
