@@ -138,6 +138,42 @@ CLASS_FLAGGED = [
      "PHI008", "Riverton County's only female firefighter"),
     ("Long night. 15yo from Eastfield High, dirt bike crash on Old Mill Road. We worked on his fractures for two hours.",
      "PHI008", "15yo from Eastfield High"),
+    # a recovery wished to a handle; "one of our ... mamas," before a handle
+    ("Sprained wrist? Ice, rest, and a splint help. (Feel better, @sam_skates_atl, and thanks for trusting us with that "
+     "cast yesterday!)", "PHI001", "@sam_skates_atl"),
+    ('Reposting from one of our birth center mamas, @the.lindqvist.den: "Twelve hours of labor and this team never left '
+     'my side!"', "PHI001", "@the.lindqvist.den"),
+    # replies: "our counselors worked on your ...", a relative's last days, no name but a date of the confirmed care
+    ("Riley, we hear you. Our counselors worked hard on your anxiety plan and we hope you come back to group.", "PHI001",
+     "Riley"),
+    ("Congratulations on your new arrival! We're so glad your c-section on the 9th went smoothly.", "PHI002", "the 9th"),
+    ("Dear Mrs. Okoro-Bell, thank you for your words about your father's last days with us. It was a privilege to care "
+     "for Emeka in our hospice.", "PHI001", "Emeka"),
+    # lowercase names after "little miss"
+    ("so proud of little miss ava brooks, who was brave for her allergy shots today! 💜", "PHI001", "ava brooks"),
+    # Spanish replies and births: Sra./Sr. greetings, "Estimado ...:", dates "12 de mayo", "la familia X"
+    ("Sra. Quintero, lamentamos la demora. Su receta de insulina estaba pendiente de autorización de su seguro.",
+     "PHI001", "Sra. Quintero"),
+    ("Estimado Sr. Arellano: nos alegra que su prótesis de cadera, colocada el 12 de mayo, funcione tan bien.", "PHI002",
+     "12 de mayo"),
+    ("¡Bienvenido, Mateo! Felicidades a la familia Ruiz-Olmos por el nacimiento de su bebé el 3 de junio en nuestra sala "
+     "de partos.", "PHI001", "la familia Ruiz-Olmos"),
+    # a pharmacy's customer picking up his medicine, even under an award
+    ("Our Customer of the Year award goes to Mr. Halvorsen, who has picked up his insulin from us every month since 2009!",
+     "PHI001", "Mr. Halvorsen"),
+    # a bed in a named unit with a person in the sentence, in a first-person vent
+    ("Dear dad in NICU bed 4 who yelled at my new grad tonight: we are all doing our best. #nicunurse", "PHI008",
+     "NICU bed 4"),
+    # a licence number in parentheses; the room and the day in its sentence are that person's
+    ("Lost & found: a driver's license (#D12-884-3310) was left in Exam Room 5 at our Eastside clinic Monday morning. "
+     "Call us to pick it up.", "PHI005", "D12-884-3310"),
+    ("Lost & found: a driver's license (#D12-884-3310) was left in Exam Room 5 at our Eastside clinic Monday morning. "
+     "Call us to pick it up.", "PHI008", "Room 5"),
+    # "the <school> principal" is one person; "our Mr. X" is one of ours
+    ("Our favorite Monday regular, the Northgate Middle principal, says the shoulder exercises fixed his rotator cuff pain.",
+     "PHI008", "the Northgate Middle principal"),
+    ("Knowing what to expect at the end of life helps families. Our Mr. Anton Petrov in the Birch Room is in his final "
+     "days, and his sons say it helped.", "PHI001", "Mr. Anton Petrov"),
 ]
 
 CLASS_NOT_FLAGGED = [
@@ -245,6 +281,23 @@ CLASS_NOT_FLAGGED = [
     "Colonoscopy Tuesday is here again and our GI team is ready for you! Book a screening today.",
     "---\ntitle: Two brothers, one gene\ncategory: Cancer Genetics\n---\n\nOur genetics clinic offers testing for "
     "inherited cancer risk. Talk to your doctor about whether it is right for you.",
+    # a partner's handle; a compliant Spanish reply with the organisation's line
+    "Thanks to our friends at @city_parks_dept for hosting the blood pressure screening at Elm Park!",
+    "Gracias por su comentario. Las leyes de privacidad nos impiden hablar de la atención de cualquier persona. Llame a "
+    "nuestra línea al (505) 555-0190.",
+    # staff: a role title before a name, a list after "our techs", a patient advocate; the organisation's own CEO
+    "Our Employee of the Year award goes to pharmacist Dana Ruiz, who launched our vaccine clinic.",
+    "Kudos to our techs Minh, Shauna and Rafiq, who kept the pharmacy counter running through the flu surge.",
+    "Shoutout to medical assistant Leila Haddad, who noticed a patient looked pale and got a nurse right away.",
+    "Please call our Patient Advocate, Tobias Lindahl, at (555) 201-3300 about any concern with your care.",
+    "Thanks to the Brightwater Health CEO for joining our heart walk this Saturday!",
+    # a composite persona, every mention of her; a group addressed; words of the organisation's name
+    'Meet "Rosa": Rosa is a composite character based on many families we serve, not a real patient. Rosa lives with '
+    "heart failure and sees our nurses weekly.",
+    "Vets, stop by our clinic for a free flu shot this Friday! Talk to your doctor about which vaccines you need.",
+    "# Cedar Hollow Health News: Flu season is here. Cedar Hollow nurses say get your shot.",
+    # a toll-free line recommended in a first-person recovery post
+    "Two years sober today. Their family program saved me. If you're struggling, call them: 1-800-555-0142. #recovery",
 ]
 
 

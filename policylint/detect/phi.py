@@ -18,7 +18,7 @@ ORG_WORDS = re.compile(r"\b(?:Center|Centre|Hospital|Clinic|Unit|Team|Department
                        r"Network|System|University|College|School|Church|Parish|Park|Street|Avenue|Road|Award|Month|Week|"
                        r"Day|Walk|Run|Gala|Lounge|Pavilion|Library|County|City|Room|Floor|Hall|Campus|Insurance|Plan|Orchestra|"
                        r"Inc|LLC|Ltd|Corp|Company|Band|Choir|Club|Squares?|Box|St|Rd|Ave|Blvd|Lane|Drive|Regional|Memorial|"
-                       r"General|Surgical|Orthopedics|Pediatrics|Dental|Dentistry|Urgent|Building|Tower|Garage|Entrance|High|Middle|Elementary|Academy)\b")
+                       r"General|Surgical|Orthopedics|Pediatrics|Dental|Dentistry|Urgent|Building|Tower|Garage|Entrance|High|Middle|Elementary|Academy|Medicare|Medicaid)\b")
 TITLE_NAME_LOWER = re.compile(r"\b(?:mr|mrs|ms)\.\s+([a-z][a-z'’-]{2,})\b")
 LIST_NAME = re.compile(r"(?m)^[ \t]*(?:[-*•·▪◦][ \t]*)?([A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+)?,[ \t]+[A-Z][a-zá-ÿ'’-]+)[ \t]*(?:[—–:]|-\s|\()"
                        r"|\(([A-Z][a-zá-ÿ'’-]+(?:[ -][A-Z][a-zá-ÿ'’-]+)?,[ \t]+[A-Z][a-zá-ÿ'’-]+)\)")
@@ -45,7 +45,7 @@ CONTRACTION_NEXT = re.compile(r"(?i:on|in|at|a|an|the|back|here|there|been|got|n
                               r"open|closed|officially|also|very|too|why|how|when|where|who)\b")
 IMAGE_TARGET = re.compile(r"\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")    # ](path "title")
 # a capitalised span followed by an institutional noun is an organisation's thing: "our Healing Arts gallery"
-ORG_NAME = re.compile(r"\b([A-Z][a-z]{2,})(?:['’]s)?\s+(?=" + ORG_WORDS.pattern + ")")
+ORG_NAME = re.compile(r"\b((?:[A-Z][a-z]{2,}\s+){0,2}[A-Z][a-z]{2,})(?:['’]s)?\s+(?=" + ORG_WORDS.pattern + ")")
 INSTITUTIONAL_NEXT = re.compile(r"\s+(?:gallery|team|program|programme|garden|room|center|centre|unit|clinic|wing|fund|series|"
                                 r"class|lounge|caf[eé]|shop|store|campaign|initiative|project|award|walk|gala|festival|fair|"
                                 r"committee|council|network|lab|studio|library|collection|exhibit|exhibition|suite|office|"
@@ -59,7 +59,7 @@ SINGLE_SUBJECT = re.compile(CLAUSE_WORD + r"(?=(?:went\s+home|rang\s+the\s+bell|
 SUBJECT_PRONOUN = re.compile(CLAUSE_WORD + r"(?:[a-z]{3,}ed|heard|got|went|came|had|took|made|saw|felt|left|ran|won|beat|rang|brought|wore|"
                              r"threw|held|met|lost|kept|found|gave|told)\s+(?:his|her)\b")
 # a lowercase first name after "little"/"baby"/"sweet" doing something: "little mateo came in at 27 weeks"
-LITTLE_LOWER = re.compile(r"\b(?i:little|baby|sweet)\s+([a-z]{3,})\s+(?=(?:came|went|is|was|has|had|got|turned|finally|just|"
+LITTLE_LOWER = re.compile(r"\b(?i:little|baby|sweet)\s+(?:(?:miss|mister|man)\s+)?([a-z]{3,}(?:\s+[a-z]{3,})?)\s*,?\s+(?=(?:who|came|went|is|was|has|had|got|turned|finally|just|"
                           r"arrived|weighed|rang|graduated)\b)")
 # a room number right after a named or described patient: "Mr. Dombrowski in 418", "the guy in 12B"
 LITTLE_NOT_NAMES = {"ones", "one", "guy", "guys", "girl", "girls", "boy", "boys", "bit", "man", "lady", "kids", "baby", "babies",
@@ -124,10 +124,28 @@ NAME_POSITION = re.compile(
     r"\s+(?:was|is|has|had|rang|finished|completed|received|underwent|spent|celebrated|beat|went|came|got|left|"
     r"delivered|welcomed|walked|arrived)\b)")
 INITIALS_NAME = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\w])")
+# a job title right before a name is a member of staff: "Kudos to medical assistant Imani B." (not "retired pharmacist X")
+ROLE_TITLE = re.compile(r"(?<!retired )(?<!former )\b(?:(?i:medical assistant|nurse practitioner|physician assistant|pharmacist|"
+                        r"pharmacy tech(?:nician)?|(?:physical|occupational|speech|respiratory|massage) therapist|dietitian|"
+                        r"midwife|paramedic|social worker|hygienist|receptionist|phlebotomist|sonographer|technologist|"
+                        r"case manager|care coordinator|patient advocate|unit clerk)|EMT|CNA|LPN)\s+$")
+# a recovery wished to someone, or "one of our <patients>," before a name or handle: the person is a patient
+WISHED = re.compile(r"(?:\b(?i:feel better|get well(?: soon)?|heal up|speedy recovery)|\bone of our (?:[\w-]+\s+){0,2}(?i:patients|"
+                    r"mamas|moms|dads|families|graduates|warriors|survivors|babies|residents))[,:!]?\s*$")
+REPLY_OPEN = re.compile(r"\W{0,3}(?i:thanks?\b|thank you|congratulations|congrats|we(?:'re| are) (?:so )?sorry|dear\b|hi\b|"
+                        r"hello\b|we appreciate|gracias|estimad[oa])")
+# a lowercase word inside a model's name that is not a name particle: "Nos importa su" is a clause
+NOT_PARTICLE = re.compile(r"\s(?!(?:de|del|la|las|los|van|von|der|den|bin|bint|al|el|da|di|du|dos|das|le|y|ter|ten|ibn|abu|"
+                          r"e|do|des|st)\b)[a-zß-ÿ]")
+TOLL_FREE = re.compile(r"^\+?1?[\s.-]*\(?8(?:00|33|44|55|66|77|88)\)?[\s.-]")
+ORG_OWN = re.compile(r"\b(?:Hospital|Health|Medical|Clinic|Center|Centre|Foundation|Institute|Pharmacy|Healthcare)\b")
+ONE_PERSON_ROLES = (r"(?:starting\s+|head\s+|star\s+|lead\s+|only\s+|longtime\s+)?(?:quarterback|pitcher|goalie|captain|coach|"
+                    r"principal|mayor|pastor|priest|rabbi|imam|fire chief|police chief|anchor|ceo|owner|founder|valedictorian|"
+                    r"sheriff|superintendent)\b")
+# "the town's mayor", "Lincoln High's head coach", and without the possessive "the Fremont High principal"
 UNIQUE_ROLE = re.compile(r"(?:\b" + U + r"[\w.]*(?:\s" + U + r"[\w.]*){0,3}|\b(?i:the|our)\s+(?i:town|city|village|county|"
-                         r"school|team|church|parish|tribe|district))['’]s\s+(?:starting\s+|head\s+|star\s+|lead\s+|only\s+|longtime\s+)?"
-                         r"(?:quarterback|pitcher|goalie|captain|coach|principal|mayor|pastor|priest|rabbi|imam|fire chief|"
-                         r"police chief|anchor|ceo|owner|founder|valedictorian|sheriff|superintendent)\b")
+                         r"school|team|church|parish|tribe|district))['’]s\s+" + ONE_PERSON_ROLES +
+                         r"|\b(?i:the)\s+" + U + r"[\w.]*(?:\s" + U + r"[\w.]*){0,3}\s+" + ONE_PERSON_ROLES)
 UNIQUE_EVENT = re.compile(r"\b(?:first|only)(?:-ever)?\s+(?:set\s+of\s+)?(?:quadruplets|quintuplets|sextuplets|"
                           r"conjoined twins|face transplant|hand transplant|uterus transplant)\b", re.I)
 POSSESSIVE_CARE = re.compile(r"\b(" + U + L + r"+)['’]s\s+(?:[\w-]+\s+){0,3}(?i:visit|surgery|diagnosis|treatment|recovery|stay|"
@@ -139,7 +157,7 @@ QUOTED_NAME = re.compile(r"(?:\b(?i:to|for|of|meet|remember|from|called|goes\s+b
 AGE_APPOSITIVE = re.compile(r"(?<![\w'’@#])(" + U + L + r"{2,}(?:[ \t]+" + U + L + r"{2,})?)(?=,\s*\d{1,3},\s+(?:who|has|is|was|had|spent|went|came|rang|"
                             r"just|finally|and|got|received|underwent|finished|completed|beat)\b)")
 BABY_NAME = re.compile(r"\bBaby\s+(?:Boy|Girl)\s+" + U + L + r"+")
-OBJECT_NAME = re.compile(r"\b(?:gave|helped|treated|welcomed|discharged|admitted|operated\s+on|cared\s+for|transported|"
+OBJECT_NAME = re.compile(r"\b(?:gave|helped|treated|welcomed|discharged|admitted|operated\s+on|car(?:ed|e|ing)\s+for|transported|"
                          r"airlifted|delivered|intubated|resuscitated|stabilized)\s+(" + U + L + r"+(?:[ \t]+" + U + L +
                          r"+){0,2})\b")
 SUBJECT_NAME = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?)\s+"
@@ -148,14 +166,17 @@ SUBJECT_NAME = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?\s+
 INITIAL_NAME = re.compile(r"\b(?!P\.?\s?O\.?\s+Box)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[A-Z]\.(?!\w)|(?<!P\.\s)(?<!P\.)\b[A-Z]\.\s?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b")
 QUOTED_NICK = re.compile(r"\s+[\"“][A-Z][a-z]+[\"”]\s+(" + U + L + r"+)(?!\w)")      # Winifred "Winnie" Achterberg
 NAME_BEFORE_NICK = re.compile(r"(?<![\w'’.-])(" + U + L + r"+)\s+[\"“][A-Z][a-z]+[\"”]\s+$")
-GREETING = re.compile(r"^\W{0,3}(?:(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening))[ ,]+)?"
-                      r"((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.|\s+[A-Z][a-z'’-]+)?)\s*(?:[,!]|\s[—–-]\s)", re.M)
+GREETING = re.compile(r"^\W{0,3}(?:(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening)|estimad[oa]|querid[oa]|hola)[ ,]+)?"
+                      r"((?:(?:Mr|Mrs|Ms|Miss|Dr|Sra?|Srta|Dra)\.?\s+)?[A-ZÀ-Þ][a-zß-ÿ'’-]+(?:\s+[A-Z]\.|\s+[A-ZÀ-Þ][a-zß-ÿ'’-]+)?)\s*(?:[,!]|\s[—–-]\s)", re.M)
+# "Estimado Sr. Villalobos:" a letter's salutation (a title is required before a colon: "Reminder:" is no greeting)
+GREETING_TITLED = re.compile(r"^\W{0,3}(?:(?i:dear|estimad[oa]|querid[oa])\s+)?((?:Mr|Mrs|Ms|Miss|Dr|Sra?|Srta|Dra)\.?\s+"
+                             r"[A-ZÀ-Þ][a-zß-ÿ'’-]+(?:\s+[A-ZÀ-Þ][a-zß-ÿ'’-]+)?)\s*:")
 THANKS_NAME = re.compile(r"^\W{0,3}(?i:thank(?:s| you)|(?:muchas\s+)?gracias)(?: so much| again)?(?:\s+(?i:for)\s+[^,.!?\n]{1,40})?,?\s+"
                          r"((?:(?:Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z'’-]+)\s*[!,.]")
 CUE_NAME = re.compile(r"\b(?:(?i:shout-?out to|shoutout to|congrats to|congratulations to|prayers for|praying for|"
                       r"welcome home,?|welcome to the world,?|way to go,?|so proud of|proud of|our (?:friend|buddy|hero|warrior|champ)|"
                       r"happy (?:\d+(?:st|nd|rd|th)\s+)?birthday,?(?:\s+to)?|felicidades,?(?:\s+a)?|feliz cumplea[nñ]os,?|"
-                      r"bienvenid[oa] a casa,?)|"
+                      r"bienvenid[oa](?: a casa)?,?|feel better,?|get well soon,?|heal up,?|speedy recovery,?)|"
                       r"Go|is|Meet|Remember|"
                       r"(?:our|his|her|their|the) patient,?|patient|(?i:baby|little))\s+"
                       r"([A-Za-z][a-z'’-]{1,20})(?=[\s,!.:;]|$)")
@@ -164,7 +185,7 @@ RELATIVE_NAME = re.compile(r"\b(?:parents?|mom|dad|mother|father|husband|wife|so
 VOCATIVE = re.compile(r"(?:,|\b(?:you|it|this|done|did it|go|girl|buddy))\s+([A-Z][a-z'’-]{2,20}(?:\s[A-Z][a-z'’-]{1,20}){0,2})\s*(?:[!.]|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF])")
 LEADING_TITLE = re.compile(r"^(?:Nurse|Officer|Mayor|Dr\.?|Doctor|Mr\.?|Mrs\.?|Ms\.?|Miss|Ambassador(?:\s+\(ret\.\))?|Coach|Pastor|Captain|Chef)\s+")
 FAMILY = re.compile(r"\b(?i:the|both|all|two|three|four|five|six)\s([A-Z][a-z'’-]+) (?:family|twins|triplets|quadruplets|kids|"
-                    r"children|sisters|brothers|siblings|cousins)\b")
+                    r"children|sisters|brothers|siblings|cousins)\b|\b(?i:la\s+)?familia\s+[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?")
 HASHTAG_NAME = re.compile(r"#(?:PrayersFor|PrayFor|PrayingFor|Praying4|HealingFor|GetWell|Team|Go|Love)(?:Baby|Little|Lil)?([A-Z][a-z]{2,})\b"
                           r"|#([A-Z][a-z]{2,})(?:Strong|Tough|Warrior|Fights|Journey)\b")
 CREDENTIAL = re.compile(r"^\**\s*,?\s*(?:MD|M\.D\.|DO|D\.O\.|RN|BSN|MSN|DNP|NP|FNP(?:-BC)?|APRN|CNS|CNM|CRNA|PA-C|PA|DDS|DMD|DPM|"
@@ -633,11 +654,11 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         if m.group(1).lower() not in stop and not NOT_FIRST_NAME.match(m.group(1)):
             raw.append((m.start(1), m.end(1), "subject"))
     for m in LITTLE_LOWER.finditer(text):
-        if m.group(1) not in stop and m.group(1) not in LITTLE_NOT_NAMES:
+        if m.group(1).split()[0] not in stop and m.group(1).split()[0] not in LITTLE_NOT_NAMES:
             raw.append((m.start(1), m.end(1), "cue"))
     first = text.lstrip()
     lead = len(text) - len(first)
-    for pattern in (GREETING, THANKS_NAME):
+    for pattern in (GREETING, GREETING_TITLED, THANKS_NAME):
         m = pattern.match(first)
         if m and not first.startswith("#") and m.group(1).split()[-1].lower() not in stop:
             raw.append((lead + m.start(1), lead + m.end(1), "greeting"))
@@ -654,7 +675,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         return first_char < end and text[first_char] == "#"
 
     health_words = {text[hs:he].lower() for hs, he in health}
-    org_name_words = {m.group(1) for m in ORG_NAME.finditer(text)}
+    org_name_words = {w for m in ORG_NAME.finditer(text) for w in m.group(1).split()}
     people: list[Person] = []
     trimmed: list[tuple[int, int, str]] = []
     other_ents = [(es, ee) for label, es, ee in ents if label != "PERSON"]
@@ -676,6 +697,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                 and (ee - es) > (e - s) + 1 for label, es, ee in ents):
             continue
         if tag == "ner" and (not text[s:e][:1].isupper() or ORG_WORDS.search(text[s:e]) or text[s:e].lower() in health_words
+                             or NOT_PARTICLE.search(text[s:e])
                              or any(c.isdigit() for c in text[s:e])):
             continue                        # "Lupus", "ID KVB448201937": not a person
         if token in PLACE_ABBREVIATIONS:
@@ -687,7 +709,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             continue                        # "our Healing Arts gallery": the organisation's
         if tag == "initial" and ORG_WORDS.search(text[s:e]):
             continue                        # "Building C. Blood pressure checks"
-        if tag in ("ner", "subject") and " " not in token and token in org_name_words:
+        if tag in ("ner", "subject") and all(w in org_name_words for w in token.split()):
             continue                        # "Brightwater" where the post also says "Brightwater Health"
         if token.lower() in COMPASS and COMPASS_UNIT.search(text[max(0, s - 6):s]):
             continue                        # "3 North", "4 West": a unit
@@ -723,7 +745,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         if _overlaps((m.start(), m.end()), email_spans + url_spans):
             continue
         if (re.search(r"[._\d]", handle) or handle.islower()) and \
-                not re.search(r"\b(?:my|our)\b[^.!?\n]{0,30}$", text[max(0, m.start() - 40):m.start()], re.I):
+                (not re.search(r"\b(?:my|our)\b[^.!?\n]{0,30}$", text[max(0, m.start() - 40):m.start()], re.I) or
+                 WISHED.search(text, max(0, m.start() - 50), m.start())):
             people.append(Person(m.start(), m.end(), "handle"))
     first_words = {(text[p.start:p.end].split() or [""])[0] for p in people}
     for m in HASHTAG_NAME.finditer(text):
@@ -771,8 +794,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         ("joins our team", "board-certified") in the sentence; not "our pharmacist" said of someone else."""
         if not re.match(r"(?i:our|new|the)\b", text[role[0]:role[1]]):
             return True
-        if role[1] <= person.start:         # "our pharmacist Marcus", "our unit clerk extraordinaire, Ngozi"
-            return bool(re.fullmatch(r"[\s,]*(?:[\w-]+\s*,\s*)?", text[role[1]:person.start]))
+        if role[1] <= person.start:         # "our pharmacist Marcus", "our unit clerk extraordinaire, Ngozi",
+            return bool(re.fullmatch(r"[\s,]*(?:[\w-]+\s*,\s*)?(?:[\w'’-]+\s*(?:,|\band\b)\s*){0,4}",  # "our techs X, Y and Z"
+                                     text[role[1]:person.start]))
         return person.end <= role[0] and bool(re.fullmatch(r"[\s,]*(?:(?:is|was|has been|as|from)\s+)?(?:(?:our|the|a|an)\s+)?",
                                                             text[person.end:role[0]]))
 
@@ -786,6 +810,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         tail = (person.end, min(sent[1], nxt, person.end + 140))
         receipt = lex.first_in("care_receipt", tail[0], tail[1]) or lex.first_in("care_receipt", sent[0], person.start)
         titled = bool(re.search(r"\b(?:Dr|Dra|Doctor|Doctora|[Nn]urse|[Ee]nfermer[oa]|Mayor|Senator|Governor|Rep|Chef|Chaplain)\.?\s*$", before)) or \
+            bool(ROLE_TITLE.search(before)) or \
             name_text.startswith(("Dr", "Nurse", "Chef", "Chaplain")) or \
             bool(re.search(r"\b(?:health|wellness|lactation|birth|life|diabetes|fitness)\s+coach\b[\s,]*$", before, re.I))
         # "Coach X" alone is a sports coach (a school's or a team's), not a member of staff
@@ -818,7 +843,10 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         room_here = (bool(R.ROOM.search(text[sent[0]:sent[1]])) or bool(ROOM_AFTER.match(text, person.end))) and \
             has(health, (0, len(text)))
         health_here = has(health, sent) or room_here
-        diminutive = person.source == "cue" and bool(re.search(r"\b(?:baby|little)\s+$", text[max(0, person.start - 8):person.start], re.I))
+        diminutive = person.source in ("cue", "ner") and bool(re.search(r"\b(?:baby|little)\s+(?:(?:miss|mister|man)\s+)?$",
+                                                               text[max(0, person.start - 16):person.start], re.I))
+        ours = bool(re.search(r"\b(?i:our)\s+$", before)) and bool(re.match(r"(?:Mr|Mrs|Ms|Miss)\b", name_text))  # "our Mr. Ivanov"
+        wished = bool(WISHED.search(before))
         if re.match(r"['’]s\s", text[person.end:person.end + 3]) and has(health, (person.end, person.end + 40)):
             receipt = receipt or (person.end, person.end + 2)
         nsent = next_sentence(sent)
@@ -848,6 +876,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             person.patient, person.reason = True, "named with their own care"
         elif diminutive and has(health, (0, len(text))) and not staff_news(sent):
             person.patient, person.reason = True, "a young patient named with their care"
+        elif (ours or wished) and has(health, (0, len(text))):
+            person.patient, person.reason = True, "named as one of the organisation's patients"
         elif (health_here or health_next) and (org_here or care_here or room_here or (doc_org and bool(care))):
             person.patient, person.reason = True, "named together with health information or care"
         elif person.source == "listed" and (has(health, (0, len(text))) or bool(care)):
@@ -891,6 +921,10 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         non_patient_member = any(lex.any_in("non_patient", *sentence_of(p.start)) for p in group)
         for p in group:
             non_patient_group[id(p)] = non_patient_member
+        if any(lex.any_in("non_patient_strong", *sentence_of(p.start)) for p in group):
+            for p in group:                 # "Evelyn is a composite character": every mention of her, not a
+                p.patient, p.public = False, True       # private individual (and not a patient's relative)
+            continue
         if (any(p.staff for p in group) or non_patient_member) and not any(p.receipt for p in group):
             for p in group:
                 p.patient = False
@@ -957,7 +991,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     self_patient = re.sub(r"\bI(?:'m|’m| am| was| have been| had been)\s+(?:a|an|your|their|the|one)\s+(?:[\w-]+\s+)?patients?\b",
                           " ", unquoted)                     # "I was a patient in our ED": the author, in person
     first_person_only = bool(re.search(r"\b(?:I|I'm|I've|my|me)\b", unquoted)) and not about_patient and \
-        not re.search(r"\b(?:he|she|his|him|her|patient|guy|lady)\b", self_patient, re.I)
+        not re.search(r"\b(?:he|she|his|him|her|patient|guy|lady)\b|(?<!\bmy )\b(?:mom|dad|kid|child|man|woman)\b", self_patient, re.I)
 
     candidates: list[PhiCandidate] = []
     cand_index = SpanIndex()
@@ -989,6 +1023,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         for m in pattern.finditer(text):
             if pattern is UNIQUE and ONE_OF.search(text[max(0, m.start() - 10):m.start()]):
                 continue
+            if pattern is UNIQUE_ROLE and ORG_OWN.search(m.group()):
+                continue                    # "the Brightwater Health CEO": the organisation's own
             sent = sentence_of(m.start())
             linked = has(health, sent) or has(health, (0, len(text))) and pattern is not ACQUAINTANCE
             add("OTHER_ID", m.start(), m.end(), linked, "a unique description that singles out one patient")
@@ -1014,7 +1050,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         unique_refs.append(sent)
         about_patient = True
     anchor_sentences = set(patient_sentences + unique_refs)
-    if reply_target is not None:        # a review reply: what it confirms is about the reviewer
+    if reply_target is not None or (confirm and REPLY_OPEN.match(first)):   # a review reply: what it confirms
         anchor_sentences.update(sentence_of(s) for s, _e in confirm)
     by_start = sorted(people, key=lambda p: p.start)
     person_starts = [p.start for p in by_start]
@@ -1079,7 +1115,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             continue
         personal = lex.any_in("personal_contact", max(0, span[0] - 40), span[1])
         org = allow_listed(m.group()) or org_context(span)
-        linked = (personal or (tied(span) and not org)) and (any_health or about_patient) and not allow_listed(m.group())
+        toll_free = bool(TOLL_FREE.search(m.group()))          # 800/888/877... lines belong to organisations
+        linked = (personal or (tied(span) and not org)) and (any_health or about_patient) and \
+            not allow_listed(m.group()) and not toll_free
         add("PHONE", *span, linked, "a personal phone number")
     for m in R.EMAIL.finditer(text):
         span = (m.start(), m.end())
@@ -1088,7 +1126,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                              r"news|help|support|hello|office|frontdesk|care|team|admin|questions|records|hr|jobs|"
                              r"careers|feedback|privacy|compliance|marketing|communications|foundation|giving|"
                              r"donate|volunteer\w*|nurse\w*|clinic|pharmacy|referrals?|events?|advocate\w*|"
-                             r"outreach|education|wellness|community|intake|registration|reception)(?:[._-]\w+)?$", local))
+                             r"outreach|education|wellness|community|intake|registration|reception|alumni|groups?|family|"
+                             r"families|program|admissions|recovery|support\w*)(?:[._-]\w+)?$", local))
         org = role or allow_listed(m.group()) or org_context(span)
         personal = lex.any_in("personal_contact", max(0, span[0] - 40), span[1]) or \
             ends_within(all_ends, span[0] - 4, span[0])
@@ -1211,7 +1250,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             continue
         stext = text[sent[0]:sent[1]]
         person_ref = bool(PATIENT_REF.search(stext)) or sent in anchor_sentences
-        linked = (person_ref and (has(health, sent) or about_patient or has(health, (0, len(text))))) or \
+        linked = (person_ref and (has(health, sent) or about_patient or has(health, (0, len(text))) or
+                                  bool(re.match(r"(?:PICU|NICU|ICU|CCU|CVICU|ER|ED|PACU|OR)\b", m.group())))) or \
             (care_setting and not lex.any_in("event", sent[0], sent[1]))
         add("ROOM", *span, linked, "a room or bed number that points at a patient")
     rooms = SpanIndex((c.start, c.end) for c in candidates if c.type == "ROOM")
@@ -1269,13 +1309,14 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     # a plate) is that patient's date ---------------------------------------------------------------------------
     pointed = {sentence_of(c.start) for c in candidates
                if c.linked and c.type in ("ROOM", "OTHER_ID", "AGE_OVER_89", "VEHICLE", "DEVICE_ID", "PHOTO")}
-    named = {sentence_of(c.start) for c in candidates if c.linked and c.type == "NAME"}    # late links too
+    named = {sentence_of(c.start) for c in candidates      # late links too
+             if c.linked and c.type in ("NAME", "MRN", "ACCOUNT", "HEALTH_PLAN_ID", "LICENSE", "SSN")}
     if pointed or named:
         for i, c in enumerate(candidates):
             if c.type == "ROOM" and not c.linked and sentence_of(c.start) in named:
                 candidates[i] = replace(c, linked=not first_person_only, sensitive=None if first_person_only else sensitive,
                                         reason="a room or bed number of a named patient")
-            if c.type in ("DATE", "RELATIVE_DATE") and not c.linked and sentence_of(c.start) in pointed and \
+            if c.type in ("DATE", "RELATIVE_DATE") and not c.linked and sentence_of(c.start) in pointed | named and \
                     not lex.any_in("event", *sentence_of(c.start)):
                 candidates[i] = replace(c, linked=True, sensitive=sensitive, reason="a date tied to a patient's care")
     # ---- any stated age (never PHI by itself: Safe Harbor restricts only ages over 89; the strict profile

@@ -58,7 +58,7 @@ ID_LABELS: tuple[tuple[str, str], ...] = (
     ("OTHER_ID", r"(?:voice ?print|fingerprint|retina(?:l)?(?: scan)?|iris(?: scan)?|face ?print|biometric|palm ?print)"
                  r"(?: template| id| record| scan| number| #)?"),
 )
-ID_VALUE = r"(?:[:#=]|\bis\b|\bof\b)?\s*#?\s*((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{%d,19}[A-Z0-9])\b"
+ID_VALUE = r"(?:[:#=]|\bis\b|\bof\b)?\s*\(?\s*#?\s*((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{%d,19}[A-Z0-9])\b"
 MIN_ID_CHARS = {"MRN": 4}            # record numbers are often short ("MRN 2280"); other labelled ids need 5+
 LABELLED_IDS = [(kind, re.compile(r"\b(?:" + label + r")\s*" + ID_VALUE % (MIN_ID_CHARS.get(kind, 5) - 2), re.I))
                 for kind, label in ID_LABELS]
@@ -107,6 +107,8 @@ DATE = re.compile(
     r"\b(?:"                         # every form starts at a word boundary: test it once, not once per branch
     r"\b(?:" + WEEKDAYS + r",?\s+)?" + MONTHS + r"\.?\s+\d{1,2}" + ORD + r"(?:,?\s+\d{4})?\b"
     r"|\b\d{1,2}" + ORD + r"\s+(?:of\s+)?" + MONTHS + r"\.?(?:,?\s+\d{4})?\b"
+    r"|\b\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sept?iembre|octubre|noviembre|diciembre)"
+    r"(?:\s+(?:de\s+|del\s+)?\d{4})?\b"                  # Spanish: "el 2 de abril"
     r"|(?<![\d/.-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:19|20)?\d{2}(?![\d/-]|\.\d)|(?![\d/-]|\.\d)"
     r"(?!\s*(?:cups?|c\.|tsp|tbsp|teaspoons?|tablespoons?|inch(?:es)?|in\.|oz|ounces?|lbs?|pounds?|miles?|mi\b|of\b|mg|ml|"
     r"tabs?|tablets?|pills?|doses?|hours?|hrs?|min(?:ute)?s?)\b))"      # not a fraction: "1/2 cup", "3/4 of"
