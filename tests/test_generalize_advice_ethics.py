@@ -528,3 +528,137 @@ def test_verdicts_in_a_reply_that_says_so(text: str) -> None:
 ])
 def test_replies_without_a_clinical_verdict_pass(text: str) -> None:
     assert "PRO011" not in codes(text)
+
+
+# ------------------------------------------------------------------------- heldout6 classes: disclaimer
+
+@pytest.mark.parametrize("disclaimer", [
+    "This isn't a replacement for a visit with your own doctor.",
+    "Nothing in this guide substitutes for an exam.",
+    "Think of this list as a starting point, but this guide is not a treatment plan.",
+    "A sports medicine physician or therapist should individualize your routine.",
+])
+def test_disclaimer_wordings_contractions_nothing_here_and_tailoring(disclaimer: str) -> None:
+    text = "Sore heel in the morning? Stretch your calves 30 seconds per side before you stand, and ice it after runs."
+    assert "DIS001" in codes(text)
+    assert "DIS001" not in codes(f"{text} {disclaimer}")
+
+
+@pytest.mark.parametrize("text", [
+    "Jammed a finger at volleyball? Tape it to the next finger and rest it. If it's numb or crooked, come in.",
+    "Bursitis in your hip? Use a heating pad for 15 minutes, then walk gently. Avoid lying on that side.",
+    "Tartar builds up fast. Brush 2x daily with a dime-sized dab of toothpaste and floss along the gum line.",
+    "Sunscreen lowers your risk of melanoma by half. Use a nickel-sized amount on the face, rain or shine.",
+    "Earache with a cold? A warm compress and rest help many kids. Give fluids often.",
+])
+def test_injuries_named_inflammations_amounts_and_home_remedies_need_a_disclaimer(text: str) -> None:
+    assert "DIS001" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our blood bank needs O-negative donors this week; walk in any time before 6.",
+    "Blood drive Thursday! Every donor gets a free cookie and a thank-you card.",
+    "Rolled out our new ankle-friendly flooring in the rehab gym lobby this week.",
+    "The 5K raised $12,000 for the cancer center. Thank you, runners!",
+])
+def test_events_and_equipment_news_are_not_advice(text: str) -> None:
+    assert "DIS001" not in codes(text)
+
+
+def test_spanish_advice_needs_a_spanish_disclaimer() -> None:
+    text = ("Consejos para la gripe: tome mucho líquido y descanse. La fiebre puede causar deshidratación en los "
+            "niños. Busque atención si tiene dificultad para respirar.")
+    assert "DIS001" in codes(text)
+    assert "DIS001" not in codes(text + " Esta información es general; hable con su médico.")
+    assert "DIS001" not in codes("¡Clínica de vacunas contra la gripe este sábado de 9 a 12! Traiga su tarjeta de seguro.")
+
+
+def test_spanish_frequencies_and_imperatives_are_advice() -> None:
+    text = "¿Le sangran las encías? Use hilo dental cada noche y cepille los dientes dos veces al día."
+    assert "DIS001" in codes(text)
+    assert "DIS001" not in codes(text + " Este consejo no reemplaza la visita con su dentista.")
+    assert "DIS001" not in codes("Nuestra clínica dental abre dos veces por semana en el centro comunitario. ¡Los esperamos!")
+
+
+# ------------------------------------------------------------------------ heldout6 classes: endorsement
+
+@pytest.mark.parametrize("text", [
+    "Our hygienists swear by this water flosser. Order one from flosspro.example/drmaya for 10% off.",
+    "The knee sleeve I give every runner: sleeveco.example/?ref=coachlee7",
+    "Loved my visit! Mention my name at check-in for a free teeth-whitening session.",
+    "Team, we need 100 reviews by Monday. Write a review on your personal pages and don't say that you work here.",
+    "Thrilled to be collaborating with Veridan Pharma to introduce a new asthma inhaler at our pharmacy.",
+])
+def test_personal_discounts_referral_perks_staff_reviews_and_maker_partnerships(text: str) -> None:
+    assert "END001" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our hygienists like this water flosser (affiliate link; we may earn a commission): flosspro.example/?ref=smile5",
+    "Tickets for the spring gala are at gala.example/tickets, and every dollar supports the NICU.",
+    "We're collaborating with the county health department on free blood pressure checks this month.",
+    "Tell them we said congratulations on the new baby!",
+])
+def test_disclosed_links_and_community_partners_pass(text: str) -> None:
+    assert "END001" not in codes(text)
+
+
+def test_first_person_outcome_with_an_employee_hashtag() -> None:
+    text = "Lakeview Physical Therapy healed my tendinitis in a month 💪 #EmployeeLife"
+    assert "END006" in codes(text)
+    assert "END006" not in codes("Lakeview Physical Therapy healed my tendinitis in a month 💪 #PTWorks")
+
+
+# ----------------------------------------------------------------------------- heldout6 classes: claims
+
+@pytest.mark.parametrize("text", [
+    "Our light therapy clears rosacea 100%, no creams needed.",
+    "The new scan detects 100% of early tumors. Book yours today!",
+    "Our IV drip reverses kidney damage in weeks.",
+    "Our PT program cured my sciatica in one week, and it'll cure yours too.",
+    "¡Nuestro suplemento alivia el dolor de espalda para siempre, 100% natural y garantizado!",
+])
+def test_hundred_percent_results_reversals_and_spanish_absolutes(text: str) -> None:
+    assert "CLM001" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Quitting smoking can reverse some lung damage over time; ask us about our program.",
+    "100% of ticket sales from the gala support free cancer screenings.",
+    "Our nurses work hard so that 100% of surgery patients get a call the next day.",
+    "Esta pomada puede ayudar a aliviar el dolor de rodilla.",
+])
+def test_qualified_reversals_fundraising_and_service_percentages_pass(text: str) -> None:
+    assert "CLM001" not in codes(text)
+
+
+# -------------------------------------------------------------------- heldout6 classes: professionalism
+
+@pytest.mark.parametrize("text, code", [
+    ("Charting at 3 a.m. and honestly, some patients just don't want to get well. #burnout", "PRO002"),
+    ("Cute review. We don't respond to trolls, so maybe go bug some other dentist.", "PRO002"),
+    ("Night shift again. The dude in bed 12 is here for his third overdose in a month 🙄", "PRO003"),
+    ("Maybe if you'd worn the brace like we asked, your wrist would be healed. Nobody can wear it for you, Tara.",
+     "PRO009"),
+    ("Shoutout to the day tech who still can't draw blood after a year on the unit.", "PRO007"),
+    ("Funny how our newest NP somehow gets paid more than the rest of us. #NurseLife", "PRO007"),
+    ("Fever tonight? Post your kid's weight and temperature below and our pharmacist will reply with a dose.",
+     "PRO004"),
+    ("So sorry your knee flared up again, Priya! Double up on the naproxen and skip tomorrow's class.", "PRO001"),
+])
+def test_conduct_classes(text: str, code: str) -> None:
+    assert code in codes(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Some families don't want to talk about hospice yet, and that's okay. We're here when you're ready.",
+     "PRO002"),
+    ("Report scam accounts and don't feed online trolls: get vaccine facts from your pediatrician.", "PRO002"),
+    ("Welcome back to our volunteers, here for their third season this year!", "PRO003"),
+    ("Thank you for the kind words, Tara. We hope to see you at the open house.", "PRO009"),
+    ("Shoutout to our day tech, who still can't stop smiling after winning Employee of the Month!", "PRO007"),
+    ("Post your favorite healthy recipe below for a chance to win a cookbook!", "PRO004"),
+    ("Hi Priya, glad you're feeling better! Take it easy and enjoy the long weekend.", "PRO001"),
+])
+def test_conduct_near_misses_pass(text: str, code: str) -> None:
+    assert code not in codes(text)
