@@ -174,6 +174,28 @@ CLASS_FLAGGED = [
      "PHI008", "the Northgate Middle principal"),
     ("Knowing what to expect at the end of life helps families. Our Mr. Anton Petrov in the Birch Room is in his final "
      "days, and his sons say it helped.", "PHI001", "Mr. Anton Petrov"),
+    # the person the organisation cared for, in a reply; the named suite of that sentence
+    ("Dear Mr. Lindahl, thank you for your note about your wife's final days with us. It was a privilege to care for "
+     "Ingrid in the Juniper Suite.", "PHI001", "Ingrid"),
+    ("Dear Mr. Lindahl, thank you for your note about your wife's final days with us. It was a privilege to care for "
+     "Ingrid in the Juniper Suite.", "PHI008", "Juniper Suite"),
+    # a named room in a sentence already pointing at one resident (an age over 89)
+    ("Our oldest resident turned 101 this week in the Lilac Room, surrounded by her grandchildren. Hospice is about "
+     "living, too.", "PHI008", "Lilac Room"),
+    # "the only number we have for him": a patient's own phone, despite "our social work team" nearby
+    ("Please share: our social work team is trying to reach relatives of Anselm Ruiz, 81, admitted to our hospice on "
+     "Friday. The only phone number we have for him, (608) 555-0133, is disconnected.", "PHI005", "(608) 555-0133"),
+    ("our pt lil' @maxi.the.trex turned 4 in the oncology unit yesterday and the nurses threw a party 🎂", "PHI001",
+     "@maxi.the.trex"),
+    # a volunteer's late husband, named after a comma, who spent his last days in our care
+    ("She started volunteering after her husband, Walther, spent his last days in our hospice.", "PHI001", "Walther"),
+    # a recent lifespan over 89 years; a masked SSN's last four; a prescription number; a Spanish age over 89
+    ("In loving memory of Edna Fairweather (1931–2025), a resident of our memory care unit for six years.", "PHI003",
+     "1931–2025"),
+    ("Statement for the billing office: account holder SSN xxx-xx-4471 was admitted on 3/2 for pneumonia.", "PHI005",
+     "xxx-xx-4471"),
+    ("Your refill for Rx #6032291 (lisinopril 10 mg) is ready, Mr. Abernathy!", "PHI005", "6032291"),
+    ("Doña Inés cumplió 95 años hoy en nuestra unidad de cuidados paliativos.", "PHI003", "95 años"),
 ]
 
 CLASS_NOT_FLAGGED = [
@@ -298,6 +320,10 @@ CLASS_NOT_FLAGGED = [
     "# Cedar Hollow Health News: Flu season is here. Cedar Hollow nurses say get your shot.",
     # a toll-free line recommended in a first-person recovery post
     "Two years sober today. Their family program saved me. If you're struggling, call them: 1-800-555-0142. #recovery",
+    # a historical founder's lifespan; the organisation's named house; years of experience in Spanish
+    "Our founder Eliza Crane (1850–1945) opened the first ward for tuberculosis patients here.",
+    "Thanks to our Willowbrook hospice house volunteers for 2,000 hours this year!",
+    "Dr. Yusuf Amari tiene 30 años de experiencia en cardiología.",
 ]
 
 

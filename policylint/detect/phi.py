@@ -49,7 +49,8 @@ ORG_NAME = re.compile(r"\b((?:[A-Z][a-z]{2,}\s+){0,2}[A-Z][a-z]{2,})(?:['’]s)?
 INSTITUTIONAL_NEXT = re.compile(r"\s+(?:gallery|team|program|programme|garden|room|center|centre|unit|clinic|wing|fund|series|"
                                 r"class|lounge|caf[eé]|shop|store|campaign|initiative|project|award|walk|gala|festival|fair|"
                                 r"committee|council|network|lab|studio|library|collection|exhibit|exhibition|suite|office|"
-                                r"desk|line|app|portal|newsletter|podcast|blog|scholarship|foundation|institute)\b")
+                                r"desk|line|app|portal|newsletter|podcast|blog|scholarship|foundation|institute|house|"
+                                r"hospice|campus|residence|lodge|cottage)\b")
 # a first name alone as the subject of a strong receipt of care: "Terrence went home", "Bao finally got ..."
 CLAUSE_WORD = r"(?:^|[.!?]\s+|\n|,\s+)([A-Z][a-zà-ÿ'’-]{2,})\s+(?:just\s+|finally\s+)?"     # a capitalised word opening a clause
 SINGLE_SUBJECT = re.compile(CLAUSE_WORD + r"(?=(?:went\s+home|rang\s+the\s+bell|"
@@ -130,7 +131,7 @@ ROLE_TITLE = re.compile(r"(?<!retired )(?<!former )\b(?:(?i:medical assistant|nu
                         r"midwife|paramedic|social worker|hygienist|receptionist|phlebotomist|sonographer|technologist|"
                         r"case manager|care coordinator|patient advocate|unit clerk)|EMT|CNA|LPN)\s+$")
 # a recovery wished to someone, or "one of our <patients>," before a name or handle: the person is a patient
-WISHED = re.compile(r"(?:\b(?i:feel better|get well(?: soon)?|heal up|speedy recovery)|\bone of our (?:[\w-]+\s+){0,2}(?i:patients|"
+WISHED = re.compile(r"(?:\b(?i:feel better|get well(?: soon)?|heal up|speedy recovery|(?:pt|patient)\s+(?:lil['’]?|little))|\bone of our (?:[\w-]+\s+){0,2}(?i:patients|"
                     r"mamas|moms|dads|families|graduates|warriors|survivors|babies|residents))[,:!]?\s*$")
 REPLY_OPEN = re.compile(r"\W{0,3}(?i:thanks?\b|thank you|congratulations|congrats|we(?:'re| are) (?:so )?sorry|dear\b|hi\b|"
                         r"hello\b|we appreciate|gracias|estimad[oa])")
@@ -181,7 +182,7 @@ CUE_NAME = re.compile(r"\b(?:(?i:shout-?out to|shoutout to|congrats to|congratul
                       r"(?:our|his|her|their|the) patient,?|patient|(?i:baby|little))\s+"
                       r"([A-Za-z][a-z'’-]{1,20})(?=[\s,!.:;]|$)")
 RELATIVE_NAME = re.compile(r"\b(?:parents?|mom|dad|mother|father|husband|wife|son|daughter|grandparents?|grandma|grandpa|"
-                           r"sister|brother)\s+([A-Z][a-z'’-]+(?:\s+(?:&|and)\s+[A-Z][a-z'’-]+)?(?:\s+[A-Z][a-z'’-]+)?)")
+                           r"sister|brother)(?:\s+|,\s+(?=[A-Z][a-z'’-]+,))([A-Z][a-z'’-]+(?:\s+(?:&|and)\s+[A-Z][a-z'’-]+)?(?:\s+[A-Z][a-z'’-]+)?)")
 VOCATIVE = re.compile(r"(?:,|\b(?:you|it|this|done|did it|go|girl|buddy))\s+([A-Z][a-z'’-]{2,20}(?:\s[A-Z][a-z'’-]{1,20}){0,2})\s*(?:[!.]|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF])")
 LEADING_TITLE = re.compile(r"^(?:Nurse|Officer|Mayor|Dr\.?|Doctor|Mr\.?|Mrs\.?|Ms\.?|Miss|Ambassador(?:\s+\(ret\.\))?|Coach|Pastor|Captain|Chef)\s+")
 FAMILY = re.compile(r"\b(?i:the|both|all|two|three|four|five|six)\s([A-Z][a-z'’-]+) (?:family|twins|triplets|quadruplets|kids|"
@@ -847,6 +848,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                                                                text[max(0, person.start - 16):person.start], re.I))
         ours = bool(re.search(r"\b(?i:our)\s+$", before)) and bool(re.match(r"(?:Mr|Mrs|Ms|Miss)\b", name_text))  # "our Mr. Ivanov"
         wished = bool(WISHED.search(before))
+        cared = bool(re.search(r"\b(?:car(?:e|ed|ing)\s+for|treated|discharged|admitted|operated\s+on|intubated|resuscitated)\s+$",
+                               before, re.I))        # "It was an honor to care for Gloria"
         if re.match(r"['’]s\s", text[person.end:person.end + 3]) and has(health, (person.end, person.end + 40)):
             receipt = receipt or (person.end, person.end + 2)
         nsent = next_sentence(sent)
@@ -876,7 +879,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             person.patient, person.reason = True, "named with their own care"
         elif diminutive and has(health, (0, len(text))) and not staff_news(sent):
             person.patient, person.reason = True, "a young patient named with their care"
-        elif (ours or wished) and has(health, (0, len(text))):
+        elif (ours or wished) and has(health, (0, len(text))) or cared and (has(health, (0, len(text))) or doc_org):
             person.patient, person.reason = True, "named as one of the organisation's patients"
         elif (health_here or health_next) and (org_here or care_here or room_here or (doc_org and bool(care))):
             person.patient, person.reason = True, "named together with health information or care"
@@ -1096,6 +1099,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     # ---- direct identifiers ---------------------------------------------------------------------------
     for m in R.SSN.finditer(text):
         add("SSN", m.start(), m.end(), any_health or about_patient, "a Social Security number")
+    for m in R.SSN_MASKED.finditer(text):
+        add("SSN", m.start(), m.end(), any_health or about_patient, "a Social Security number (its last four digits)")
     for m in R.SSN_LABELLED.finditer(text):
         add("SSN", m.start(1), m.end(1), True, "a Social Security number")
     for kind, pattern in R.LABELLED_IDS:
@@ -1226,9 +1231,12 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             continue
         sent = sentence_of(span[0])
         add("DATE", *span, sent in patient_sentences and has(health, sent), "a date tied to a patient's care")
-    for pattern in (R.AGE_OVER_89, R.AGE_APPOSITIVE, R.BIRTH_YEAR):
+    for pattern in (R.AGE_OVER_89, R.AGE_APPOSITIVE, R.BIRTH_YEAR, R.LIFESPAN):
         for m in pattern.finditer(text):
             if pattern is R.BIRTH_YEAR and not 90 <= this_year - int(m.group(1)) <= 115:
+                continue
+            if pattern is R.LIFESPAN and not (90 <= int(m.group(2)) - int(m.group(1)) <= 115 and
+                                              this_year - int(m.group(2)) <= 5):
                 continue
             g = 1 if pattern is R.AGE_APPOSITIVE else 0
             span = (m.start(g), m.end(g))
@@ -1260,7 +1268,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         if rooms.overlaps(span):
             continue
         sent = sentence_of(span[0])
-        if sent in anchor_sentences and not lex.any_in("event", sent[0], sent[1]):
+        pointed_here = any(c.linked and c.type in ("AGE_OVER_89", "OTHER_ID") and sentence_of(c.start) == sent
+                           for c in candidates)
+        if (sent in anchor_sentences or pointed_here) and not lex.any_in("event", sent[0], sent[1]):
             add("ROOM", *span, True, "a room or bed number that points at a patient")
             rooms.add(span)
     room_anchors = [(p.end, p) for p in people if not (p.staff or p.public)] + \

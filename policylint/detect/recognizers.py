@@ -41,10 +41,13 @@ PHONE = re.compile(
     r"|(?<=\s)(?:" + PHONE_CUES + r")(?!(?:19|20)\d\d-\d\d-\d\d\b)\+?(?=(?:[ \t().-]{0,3}\d){7,15}(?!\d))\(?\d[\d \t().-]{5,22}\d" + PHONE_END + ")")
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
 SSN = re.compile(r"(?<![\w-])(?!000|666|9\d\d)\d{3}([- .])(?!00)\d{2}\1(?!0000)\d{4}(?![\w-])")
+SSN_MASKED = re.compile(r"(?<![\w-])[xX*•]{3}-[xX*•]{2}-\d{4}(?![\w-])")       # "xxx-xx-4471": the last four still identify
+# a lifespan "(1931–2025)": over 89 years between birth and death (ending recently: a historical figure's is not PHI)
+LIFESPAN = re.compile(r"\b((?:18|19|20)\d\d)\s?[–—-]\s?((?:19|20)\d\d)\b")
 SSN_LABELLED = re.compile(r"\b(?:SSN|SS#|social security(?: number| no\.?| #)?)\s*[:#]?\s*"
                           r"(\d{3}[\s.-]?\d{2}[\s.-]?\d{4}|\d{9})\b", re.I)
 ID_LABELS: tuple[tuple[str, str], ...] = (
-    ("MRN", r"MRN|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #)|patient (?:id|number|no\.?|#)|"
+    ("MRN", r"MRN|Rx|prescription(?: number| no\.?| #)|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #)|patient (?:id|number|no\.?|#)|"
             r"(?:study|research|trial) (?:participant|subject) (?:id|code|number|#)|"
             r"(?:participant|subject|enrol(?:l)?ment|study)(?: study)? (?:id|code|number|no\.?|#)"),
     ("ACCOUNT", r"acct\.?|account(?: number| no\.?| #)?|claim(?: number| no\.?| #)|invoice(?: number| #)?"),
@@ -89,7 +92,7 @@ ZIP = re.compile(r"(?=[A-Z0-9])(?:(?<![\w$#.,-])\d{5}(?:-\d{4})?(?![\w%-]|,\d)"
 AGE_OVER_89 = re.compile(r"\b(?:(?:9\d|1[0-1]\d)[- ](?:years?|yrs?)[- ]old|(?:9\d|1[0-1]\d)[- ]?(?:yo|y/o|y\.o\.)|"
                          r"age[sd]?\s+(?:of\s+)?(?:9\d|1[0-1]\d)\b|(?:9\d|1[0-1]\d)(?:st|nd|rd|th) birthday|"
                          r"turn(?:s|ed|ing)?\s+(?:9\d|1[0-1]\d)\b(?!\s*(?:%|percent|degrees|miles))|(?:9\d|1[0-1]\d)\s+years\s+(?:young|old)|"
-                         r"(?:9\d|1[0-1]\d)\s+years?\s+of\s+age|"
+                         r"(?:9\d|1[0-1]\d)\s+years?\s+of\s+age|(?:9\d|1[0-1]\d)\s+a[ñn]os\b(?!\s+(?:de\s+)?(?:servicio|experiencia))|"
                          r"(?:ninety|one hundred)(?:[- ](?:and[- ])?\w+)?[- ]years?[- ]old)"
                          # "aged 90 and older", "90+": the aggregate Safe Harbor itself prescribes, not a person's age
                          r"(?!s?\s*(?:\+|and\s+(?:older|over|up|above)|or\s+(?:older|over|above)))", re.I)
