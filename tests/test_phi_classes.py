@@ -196,6 +196,8 @@ CLASS_FLAGGED = [
      "xxx-xx-4471"),
     ("Your refill for Rx #6032291 (lisinopril 10 mg) is ready, Mr. Abernathy!", "PHI005", "6032291"),
     ("Doña Inés cumplió 95 años hoy en nuestra unidad de cuidados paliativos.", "PHI003", "95 años"),
+    # a surname that is also a health word is still a name (only a leading health word or a weekday is not)
+    ("Janet Burns was admitted to our ICU after a fall on the ice.", "PHI001", "Janet Burns"),
 ]
 
 CLASS_NOT_FLAGGED = [

@@ -703,8 +703,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             continue                        # "Lupus", "ID KVB448201937": not a person
         if token in PLACE_ABBREVIATIONS:
             continue                        # "U.S.", "U.K."
-        if " " in token and any(w in health_words or w in WEEKDAYS for w in token.lower().split()):
-            continue                        # "Colonoscopy Tuesday", "category: Cancer Genetics"
+        if " " in token and (token.lower().split()[0] in health_words or any(w in WEEKDAYS for w in token.lower().split())):
+            continue                        # "Colonoscopy Tuesday", "category: Cancer Genetics" (not "Janet Burns")
         if tag in ("ner", "subject", "cue") and INSTITUTIONAL_NEXT.match(text, e) and \
                 re.search(r"\b(?i:our|the)\s+$", text[max(0, s - 6):s]):
             continue                        # "our Healing Arts gallery": the organisation's
