@@ -198,6 +198,18 @@ CLASS_FLAGGED = [
     ("Doña Inés cumplió 95 años hoy en nuestra unidad de cuidados paliativos.", "PHI003", "95 años"),
     # a surname that is also a health word is still a name (only a leading health word or a weekday is not)
     ("Janet Burns was admitted to our ICU after a fall on the ice.", "PHI001", "Janet Burns"),
+    # a member of staff who was a patient, told in the words after the name
+    ("Welcome back, Dr. Ingrid Solberg! Two months ago our own anesthesiologist was on the other side of the bed in our "
+     "cardiac ICU after a stroke. Today she's back in the OR.", "PHI001", "Ingrid Solberg"),
+    # a support group member with an HIV result; imaging of a named child; a home visit's street address
+    ("Cheering for our friend Marcus from the Thursday support group: 3 years undetectable! #HIVawareness", "PHI009",
+     "Marcus"),
+    ("Look at 12-year-old Keisha's X-rays before and after 10 weeks of bracing with us!", "PHI001", "Keisha"),
+    ("Every week last spring our home-health aides drove out to 77 Sorrel Court to change the dressings on his leg "
+     "wound.", "PHI004", "77 Sorrel Court"),
+    # a person known for a public act
+    ("Prayers for the crossing guard who pulled two kids out of the path of a truck Monday; she is in our trauma ICU "
+     "tonight.", "PHI008", "the crossing guard who pulled"),
 ]
 
 CLASS_NOT_FLAGGED = [
@@ -326,6 +338,10 @@ CLASS_NOT_FLAGGED = [
     "Our founder Eliza Crane (1850–1945) opened the first ward for tuberculosis patients here.",
     "Thanks to our Willowbrook hospice house volunteers for 2,000 hours this year!",
     "Dr. Yusuf Amari tiene 30 años de experiencia en cardiología.",
+    # staff back from a posting, not from being a patient; volunteers driving to a donation address
+    "Welcome back, Dr. Ingrid Solberg! She spent six months at a partner hospital's cardiac ICU as visiting faculty and "
+    "is back in our OR.",
+    "Our volunteer drivers go to 77 Sorrel Court every Friday to pick up the food bank donations.",
 ]
 
 

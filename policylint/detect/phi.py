@@ -139,6 +139,9 @@ REPLY_OPEN = re.compile(r"\W{0,3}(?i:thanks?\b|thank you|congratulations|congrat
 NOT_PARTICLE = re.compile(r"\s(?!(?:de|del|la|las|los|van|von|der|den|bin|bint|al|el|da|di|du|dos|das|le|y|ter|ten|ibn|abu|"
                           r"e|do|des|st)\b)[a-zß-ÿ]")
 TOLL_FREE = re.compile(r"^\+?1?[\s.-]*\(?8(?:00|33|44|55|66|77|88)\)?[\s.-]")
+STAFF_AS_PATIENT = re.compile(r"\b(?:he|she|they|our\s+own\s+[\w-]+)\s+(?:was|were|has\s+been|spent\s+[\w\s]{0,20}?)\s*"
+                              r"(?:on\s+the\s+other\s+side\s+of\s+the\s+(?:bed|stretcher|table|rail)|a\s+patient\b|admitted|"
+                              r"hospitalized|in\s+our\s+(?:[\w-]+\s+)?(?:ICU|unit|care))", re.I)
 ORG_OWN = re.compile(r"\b(?:Hospital|Health|Medical|Clinic|Center|Centre|Foundation|Institute|Pharmacy|Healthcare)\b")
 ONE_PERSON_ROLES = (r"(?:starting\s+|head\s+|star\s+|lead\s+|only\s+|longtime\s+)?(?:quarterback|pitcher|goalie|captain|coach|"
                     r"principal|mayor|pastor|priest|rabbi|imam|fire chief|police chief|anchor|ceo|owner|founder|valedictorian|"
@@ -202,7 +205,7 @@ UNIQUE = re.compile(r"\b(?:our|the)\s+(?:very\s+)?(?:youngest|oldest|first|only|
                     r"(?:[\w-]+\s+){0,2}(?:patient|baby|recipient|survivor|resident|admission|case)\b", re.I)
 INCIDENT_PERSON = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,4}?[\w-]+\s+who\s+(?:collapsed|crashed|fell|drowned|nearly\s+drowned|"
                              r"overdosed|went\s+into\s+(?:cardiac\s+)?arrest|was\s+(?:hit|injured|shot|stabbed|rescued|pulled|"
-                             r"struck|burned|found|airlifted|trapped))", re.I)
+                             r"struck|burned|found|airlifted|trapped)|pulled|saved|rescued|carried|dragged|shielded)", re.I)
 ACQUAINTANCE = re.compile(r"\b(?:a|some|this)\s+(?:guy|girl|man|woman|lady|kid|dude|teen)\s+I\s+(?:went to|know|knew|dated|"
                           r"used to|grew up)|\bmy\s+(?:old\s+)?(?:neighbou?r|ex|classmate|coworker|co-worker|kid's teacher|"
                           r"landlord|boss|pastor)\b", re.I)
@@ -695,7 +698,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             continue
         if tag in ("cue", "greeting", "initial", "subject") and any(
                 label in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "GPE") and es < e and s < ee
-                and (ee - es) > (e - s) + 1 for label, es, ee in ents):
+                and (ee - es) > (e - s) + 2 for label, es, ee in ents):     # longer than "Name's"
             continue
         if tag == "ner" and (not text[s:e][:1].isupper() or ORG_WORDS.search(text[s:e]) or text[s:e].lower() in health_words
                              or NOT_PARTICLE.search(text[s:e])
@@ -867,6 +870,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         if person.staff and person.receipt and (text[receipt[0]:receipt[1]].lower() in WEAK_RECEIPT or
                                                 BIRTH_WORDS.match(text, receipt[0], receipt[1])):
             person.receipt = False      # "Dr. X completed her fellowship": training, not care
+        if person.staff and not person.receipt and any(
+                has(health, w) and STAFF_AS_PATIENT.search(text, w[0], w[1]) for w in [(person.end, sent[1])] + ([nsent] if nsent else [])):
+            person.receipt = True       # "Welcome back, Dr. X! Three weeks ago our own hospitalist was on the other side of the bed"
         if person.staff:
             if person.receipt:
                 person.patient, person.reason = True, "a staff member named as receiving care"
@@ -1161,7 +1167,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             address_spans.append(span)
             sent = sentence_of(span[0])
             personal = lex.any_in("personal_contact", max(sent[0], span[0] - 50), span[0]) or \
-                bool(re.search(r"\b(?:lives?|living|home|house|residence|apartment|at)\s*$", text[max(0, span[0] - 12):span[0]], re.I))
+                bool(re.search(r"\b(?:lives?|living|home|house|residence|apartment|at)\s*$", text[max(0, span[0] - 12):span[0]], re.I)) or \
+                bool(re.search(r"\b(?:drove|drive|drives|driving|went|go|goes|visit(?:s|ed|ing)?)\s+(?:out\s+)?(?:to\s+)?$",
+                               text[max(0, span[0] - 20):span[0]], re.I))       # a home visit: "our nurses drove out to 418 ..."
             linked = not org_place(span) and not allow_listed(m.group()) and \
                 (tied(span) or personal and any_health)
             add("ADDRESS", *span, linked, "a street address tied to a patient")
