@@ -9,7 +9,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 from policylint.detect import phi as phi_detect
 from policylint.detect.recognizers import HASHTAG, HANDLE
 from policylint.document import Document
-from policylint.patterns import Matcher, build_matcher
+from policylint.patterns import Matcher, build_matcher, build_quick_matcher
 from policylint.prefilter import lexicon_needles, lowered, may_match, pattern_needles, word_prefixes
 
 Span = tuple[int, int]
@@ -25,6 +25,9 @@ SOCIAL_VERBS = frozenset({"guess", "meet", "welcome", "join", "swipe", "tap", "c
                           "repost", "happy"})
 TITLE_END = re.compile(r"(?<![\w.])(?i:mr|mrs|ms|dr|st|prof|rev|sgt|capt|lt)\.?\s*\Z")
 TRAILING_TAGS = re.compile(r"(?:(?:#[\w]+|@[\w.]+)[\s\W]*){2,}\Z")
+
+
+WARMUP_DOCUMENTS = 8        # documents read with whole lexicon matchers before narrower ones are compiled
 
 
 @dataclass
@@ -48,6 +51,8 @@ class RunContext:
     _anchor_words: dict[str, Any] = field(default_factory=dict)
     _has_patterns: dict[str, bool] = field(default_factory=dict)
     _singles: dict[str, list[tuple[int, Matcher]]] = field(default_factory=dict)
+    documents_read: int = 0      # documents whose text a lexicon was looked up in (see Analysis.find)
+    _quick: dict[str, Matcher] = field(default_factory=dict)
 
     def matcher(self, ref: str) -> Matcher:
         found = self._matchers.get(ref)
@@ -57,6 +62,15 @@ class RunContext:
             else:
                 found = build_matcher([ref if ref.startswith("re:") else "re:" + ref])
             self._matchers[ref] = found
+        return found
+
+    def quick_matcher(self, ref: str) -> Matcher:
+        """The matcher for the first documents of a run (build_quick_matcher): the `regex` one if it is built."""
+        found = self._matchers.get(ref) or self._quick.get(ref)
+        if found is None:
+            terms = self.lexicons.get(ref[1:], ()) if ref.startswith("@") else \
+                [ref if ref.startswith("re:") else "re:" + ref]
+            found = self._quick[ref] = build_quick_matcher(terms)
         return found
 
     def precompile(self, refs: Iterable[str]) -> None:
@@ -152,7 +166,14 @@ class Analysis:
             if self._lower is False:
                 self._lower = lowered(self.document.prose)
                 self._prefixes = word_prefixes(self.document.prose) if self._lower is not None else None
-            if may_match(self.context.needles(ref), self._lower, self._prefixes):   # skip what cannot match
+                self.context.documents_read += 1
+            possible = may_match(self.context.needles(ref), self._lower, self._prefixes)  # skip what cannot match
+            if possible and self.context.documents_read <= WARMUP_DOCUMENTS:
+                # The first documents of a run use the whole compiled lexicon: the narrower matchers below
+                # (subsets, single terms, start positions) cost a compile each and pay off only over many
+                # documents; a one-file hook run would compile them for nothing. Same matches either way.
+                hits = list(self.context.quick_matcher(ref).finditer(self.document.prose))
+            elif possible:
                 matcher = self.context.matcher(ref)
                 plain = not self.context.has_patterns(ref)
                 words = self.context.anchor_words(ref) if self._prefixes is not None else None

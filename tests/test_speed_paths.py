@@ -14,7 +14,7 @@ from policylint.document import Document
 from policylint.engine import Selection
 from policylint.nlp import on_demand_components
 from policylint.packs import builtin_names, load_packs
-from policylint.patterns import build_matcher
+from policylint.patterns import QuickMatcher, build_matcher, build_quick_matcher
 from policylint.runner import build_engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
@@ -55,6 +55,31 @@ def test_lexicon_lookups_equal_a_plain_scan(engine: Any, texts: list[str]) -> No
         analysis = make_analysis(doc("t.txt", text), context, [(0, len(text))], [], [])
         for ref in refs:
             assert analysis.find(ref) == list(context.matcher(ref).finditer(text)), (ref, text)
+
+
+def test_quick_matchers_equal_the_regex_ones(engine: Any, texts: list[str]) -> None:
+    """The first documents of a run are read with lexicons compiled by ``re`` (faster to compile): the same
+    matches as the `regex` matchers, for every lexicon of the bundled packs."""
+    context = engine.context
+    quick_ones = 0
+    for name, terms in context.lexicons.items():
+        quick = build_quick_matcher(terms)
+        quick_ones += isinstance(quick, QuickMatcher)
+        full = context.matcher("@" + name)
+        for text in texts:
+            assert list(quick.finditer(text)) == list(full.finditer(text)), (name, text)
+    assert quick_ones >= len(context.lexicons) * 0.9
+
+
+def test_a_one_file_run_compiles_no_regex_matchers() -> None:
+    """A hook run of one short file looks its lexicons up with the quick matchers only."""
+    fresh = build_engine(Config(packs=tuple(builtin_names())), Selection())
+    context = fresh.context
+    text = "Jo Park was admitted to our ICU. Drink water, rest, and call 911 if it gets worse. #ad"
+    analysis = make_analysis(doc("t.txt", text), context, [(0, len(text))], [], [])
+    refs = ["@" + name for name in context.lexicons]
+    found = {ref: analysis.find(ref) for ref in refs}
+    assert any(found.values()) and not context._matchers and context._quick
 
 
 def test_tagger_is_left_out_of_the_batch_and_run_on_demand(nlp: Any, engine: Any) -> None:
