@@ -54,23 +54,23 @@ class RunContext:
     documents_read: int = 0      # documents whose text a lexicon was looked up in (see Analysis.find)
     _quick: dict[str, Matcher] = field(default_factory=dict)
 
+    def terms(self, ref: str) -> Sequence[str]:
+        """A lexicon's terms ("@name"), or a rule's own pattern as one ``re:`` term."""
+        if ref.startswith("@"):
+            return self.lexicons.get(ref[1:], ())
+        return [ref if ref.startswith("re:") else "re:" + ref]
+
     def matcher(self, ref: str) -> Matcher:
         found = self._matchers.get(ref)
         if found is None:
-            if ref.startswith("@"):
-                found = build_matcher(self.lexicons.get(ref[1:], ()))
-            else:
-                found = build_matcher([ref if ref.startswith("re:") else "re:" + ref])
-            self._matchers[ref] = found
+            found = self._matchers[ref] = build_matcher(self.terms(ref))
         return found
 
     def quick_matcher(self, ref: str) -> Matcher:
         """The matcher for the first documents of a run (build_quick_matcher): the `regex` one if it is built."""
         found = self._matchers.get(ref) or self._quick.get(ref)
         if found is None:
-            terms = self.lexicons.get(ref[1:], ()) if ref.startswith("@") else \
-                [ref if ref.startswith("re:") else "re:" + ref]
-            found = self._quick[ref] = build_quick_matcher(terms)
+            found = self._quick[ref] = build_quick_matcher(self.terms(ref))
         return found
 
     def precompile(self, refs: Iterable[str]) -> None:

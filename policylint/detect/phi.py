@@ -158,12 +158,14 @@ POSSESSIVE_CARE = re.compile(r"\b(" + U + L + r"+)['’]s\s+(?:[\w-]+\s+){0,3}(?
 QUOTED_NAME = re.compile(r"(?:\b(?i:to|for|of|meet|remember|from|called|goes\s+by|known\s+as|nicknamed|call\s+(?:him|her|me))\s+|\()[\"“‘']((?:Big|Little|Miss|Mr\.?|Ms\.?)?\s?" + U + L +
                          r"+(?:\s" + U + L + r"+)?)[,.!]?[\"”’']")
 # a first name (or first and last) with an age in commas and then a verb: "Maisie, 6, has been with us since her diagnosis"
-AGE_APPOSITIVE = re.compile(r"(?<![\w'’@#])(" + U + L + r"{2,}(?:[ \t]+" + U + L + r"{2,})?)(?=,\s*\d{1,3},\s+(?:who|has|is|was|had|spent|went|came|rang|"
+NAME_WITH_AGE = re.compile(r"(?<![\w'’@#])(" + U + L + r"{2,}(?:[ \t]+" + U + L + r"{2,})?)(?=,\s*\d{1,3},\s+(?:who|has|is|was|had|spent|went|came|rang|"
                             r"just|finally|and|got|received|underwent|finished|completed|beat)\b)")
 BABY_NAME = re.compile(r"\bBaby\s+(?:Boy|Girl)\s+" + U + L + r"+")
-OBJECT_NAME = re.compile(r"\b(?:gave|helped|treated|welcomed|discharged|admitted|operated\s+on|car(?:ed|e|ing)\s+for|transported|"
-                         r"airlifted|delivered|intubated|resuscitated|stabilized)\s+(" + U + L + r"+(?:[ \t]+" + U + L +
-                         r"+){0,2})\b")
+# verbs whose object is the person cared for ("It was an honor to care for Gloria"); OBJECT_NAME adds weaker ones
+CARED_FOR = r"(?:treated|discharged|admitted|operated\s+on|car(?:ed|e|ing)\s+for|intubated|resuscitated)"
+CARED_FOR_BEFORE = re.compile(r"\b" + CARED_FOR + r"\s+$", re.I)
+OBJECT_NAME = re.compile(r"\b(?:" + CARED_FOR + r"|gave|helped|welcomed|transported|airlifted|delivered|stabilized)\s+(" +
+                         U + L + r"+(?:[ \t]+" + U + L + r"+){0,2})\b")
 SUBJECT_NAME = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?)\s+"
                           r"(?=(?:just\s+|finally\s+)?(?:rang|was|is|has|had|finished|completed|received|went|came|underwent|"
                           r"celebrated|beat|got|left|delivered|welcomed|spent)\b)")
@@ -641,9 +643,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     for m in VOCATIVE.finditer(text):
         if m.group(1).lower() not in stop:
             raw.append((m.start(1), m.end(1), "vocative"))
-    for pattern in (NAME_POSITION, INITIALS_NAME, POSSESSIVE_CARE, QUOTED_NAME, BABY_NAME, OBJECT_NAME, AGE_APPOSITIVE):
+    for pattern in (NAME_POSITION, INITIALS_NAME, POSSESSIVE_CARE, QUOTED_NAME, BABY_NAME, OBJECT_NAME, NAME_WITH_AGE):
         for m in pattern.finditer(text):
-            g = 1 if pattern in (NAME_POSITION, POSSESSIVE_CARE, QUOTED_NAME, OBJECT_NAME, AGE_APPOSITIVE) else 0
+            g = 1 if pattern in (NAME_POSITION, POSSESSIVE_CARE, QUOTED_NAME, OBJECT_NAME, NAME_WITH_AGE) else 0
             words = m.group(g).split()
             if words[-1 if pattern is QUOTED_NAME else 0].lower() not in stop and not ORG_WORDS.search(m.group(g)) and \
                     not (pattern is POSSESSIVE_CARE and m.group(1).lower() in {"today", "yesterday", "tonight"}):
@@ -851,8 +853,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                                                                text[max(0, person.start - 16):person.start], re.I))
         ours = bool(re.search(r"\b(?i:our)\s+$", before)) and bool(re.match(r"(?:Mr|Mrs|Ms|Miss)\b", name_text))  # "our Mr. Ivanov"
         wished = bool(WISHED.search(before))
-        cared = bool(re.search(r"\b(?:car(?:e|ed|ing)\s+for|treated|discharged|admitted|operated\s+on|intubated|resuscitated)\s+$",
-                               before, re.I))        # "It was an honor to care for Gloria"
+        cared = bool(CARED_FOR_BEFORE.search(before))        # "It was an honor to care for Gloria"
         if re.match(r"['’]s\s", text[person.end:person.end + 3]) and has(health, (person.end, person.end + 40)):
             receipt = receipt or (person.end, person.end + 2)
         nsent = next_sentence(sent)
