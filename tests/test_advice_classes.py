@@ -1,0 +1,187 @@
+"""Classes of wording found in blind-written drafts (heldout7 analysis), tested with invented drafts.
+
+Each test names a family of wording and checks both sides: the class is reported, and near-miss wordings a
+hospital comms team writes every day are not. No text here comes from a labeled set.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import build_engine, check_text
+
+_ENGINE: list = []
+
+
+def codes(text: str) -> set[str]:
+    if not _ENGINE:
+        _ENGINE.append(build_engine(["medical-advice", "ethics", "language"]))
+    return {f.code for f in check_text(_ENGINE[0], text)}
+
+
+# ---------------------------------------------------------------------------------------------- disclaimers
+# Disclaimers phrased the way clinical teams write them: "general <kind of> information", "these tips are
+# general", "your <clinician> can tailor it to you", "run it past your <clinician>", "check with them before
+# changing", "this handout can't do that for you", "follow theirs if they differ", "every athlete is different".
+
+ADVICE = ("Heat rash in toddlers? Dress them in loose cotton, keep the skin cool and dry, and skip thick creams "
+          "for a few days.")
+
+
+@pytest.mark.parametrize("disclaimer", [
+    "This is general skin-care information; your pediatrician can tailor it to your child.",
+    "These tips are general. Your care team's instructions come first.",
+    "Run any new cream or remedy past your pediatrician first.",
+    "Your pediatrician knows your child. Check with them before starting any new cream.",
+    "This post can't tell you whether a rash needs a visit; your own clinician can.",
+    "Your clinic may give different instructions; follow theirs if they differ.",
+    "Every baby is different, so ask your doctor about yours.",
+])
+def test_clinical_team_disclaimer_wordings_are_accepted(disclaimer: str) -> None:
+    assert "DIS001" in codes(ADVICE)
+    assert "DIS001" not in codes(f"{ADVICE} {disclaimer}")
+
+
+@pytest.mark.parametrize("not_a_disclaimer", [
+    "General admission tickets for Saturday's family fun run are still available.",
+    "Check with the front desk for validated parking.",
+    "Our coaches can tailor the drills to your team.",
+    "Every day is different on our pediatric unit!",
+])
+def test_near_miss_wordings_are_not_disclaimers(not_a_disclaimer: str) -> None:
+    assert "DIS001" in codes(f"{ADVICE} {not_a_disclaimer}")
+
+
+# ---------------------------------------------------------------------------------------------- advice signals
+# A condition said to be silent until it does damage; how long to keep doing or avoiding something; an
+# "Aftercare:" instruction block.
+
+@pytest.mark.parametrize("text", [
+    "Glaucoma usually has no early symptoms until vision is lost. People with diabetes are at higher risk.",
+    "New tattoo? Keep it covered for 24 hours, then avoid swimming pools for two weeks while the skin heals.",
+    "Aftercare: keep the treated skin clean and dry, and skip hot tubs for a week after your laser session.",
+    "Put your newborn to sleep on their back on a firm mattress, and keep the crib in your room for at least "
+    "the first 6 months.",
+])
+def test_silent_conditions_durations_and_aftercare_are_advice(text: str) -> None:
+    assert "DIS001" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our lobby cafe is closed for the first two weeks of March while we renovate. Flu shots are still on "
+    "Saturday in the east lobby.",
+    "Flu shot clinic Saturday 9 to 1 in the east lobby, no appointment needed. Bring your insurance card!",
+    "No parking on Elm Street for three days while the new garage opens; use the Oak Street lot instead.",
+    "Our aftercare program for kids runs until 6 p.m. on weekdays at the wellness center.",
+])
+def test_announcements_with_dates_and_durations_are_not_advice(text: str) -> None:
+    assert "DIS001" not in codes(text)
+
+
+# ---------------------------------------------------------------------------------------------- claims
+
+@pytest.mark.parametrize("text", [
+    "Our balance program prevents falls entirely, even for the frailest residents.",
+    "Our knee injections get runners back on the trail, 100% of the time.",
+    "Our insomnia program works for everyone, no matter how long you've struggled.",
+    "The best cardiac rehab center in the region, period.",
+    "Proud to be the number one home health agency in the state!",
+    "This ankle brace stops 100% of re-sprains.",
+])
+def test_universal_outcomes_and_organisation_superlatives_are_claims(text: str) -> None:
+    found = codes(text)
+    assert "CLM001" in found or "CLM002" in found
+
+
+@pytest.mark.parametrize("text", [
+    "Our balance program can help prevent falls; results vary from person to person.",
+    "Keep pressing on the cut until the bleeding stops completely.",
+    "Our nurse line is answered by a real person 100% of the time.",
+    "Pick a class time that works for everyone in your household.",
+    "Best tacos in town at Friday's food truck lunch!",
+    "Ranked the best children's hospital in the state by a national report.",
+])
+def test_qualified_or_non_health_wordings_are_not_claims(text: str) -> None:
+    found = codes(text)
+    assert "CLM001" not in found and "CLM002" not in found
+
+
+# ---------------------------------------------------------------------------------------------- endorsements
+
+@pytest.mark.parametrize("text", [
+    "Can't say enough good things about the physical therapy team at Lakeview. #LakeviewProud",
+    "Lakeview Pediatrics is the only practice I'd trust with my own kids. #TeamLakeview",
+])
+def test_employee_vouching_with_employer_hashtag_needs_disclosure(text: str) -> None:
+    assert "END006" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Can't say enough good things about the physical therapy team at Lakeview. I work there, so I'm biased! "
+    "#LakeviewProud",
+    "Can't say enough good things about the volunteers who ran our coat drive!",
+])
+def test_disclosed_or_untagged_vouching_passes(text: str) -> None:
+    assert "END006" not in codes(text)
+
+
+# ---------------------------------------------------------------------------------------------- professionalism
+
+def test_directive_to_a_handle_mid_post_is_individual_advice() -> None:
+    assert "PRO001" in codes("Saw your post, @runner_jo: you should stop the naproxen and ice it twice a day.")
+    assert "PRO001" not in codes("Big thanks to @CityYMCA and everyone who came out; you should try the "
+                                 "Tuesday stretch class too!")
+
+
+@pytest.mark.parametrize("text", [
+    "haha caught Mrs. B drooling on her lunch tray during bingo 😂 #CNAlife",
+    "this lady called about her lab results nine times before noon, the lab isn't even open 🙄",
+])
+def test_laughing_at_someone_in_care(text: str) -> None:
+    assert "PRO003" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our therapy dog Biscuit fell asleep snoring during story time 😂",
+    "This patient celebrated her last chemo with cupcakes for the whole unit 🥳",
+])
+def test_warm_moments_are_not_mockery(text: str) -> None:
+    assert "PRO003" not in codes(text)
+
+
+def test_former_patients_invited_to_a_personal_account() -> None:
+    assert "PRO005" in codes("Calling all my old patients from 4 North: follow me on TikTok for nurse life!")
+    assert "PRO005" not in codes("Follow our hospital page for news; patients can reach us through the portal.")
+
+
+def test_insult_adjective_before_colleagues() -> None:
+    assert "PRO007" in codes("Useless doesn't even begin to cover the night techs on this unit.")
+    assert "PRO007" not in codes("Useless tip of the day: the vending machine on 3 still eats quarters.")
+
+
+def test_selfie_in_a_care_area() -> None:
+    assert "PRO010" in codes("Quick selfie in the ICU right after my patient was extubated 💪")
+    assert "PRO010" not in codes("Selfie in the lobby with our new volunteers and patients' families!")
+
+
+def test_reply_blaming_the_patient_from_the_chart() -> None:
+    assert "PRO009" in codes("Ms. Harlan, your mother fell because she refused to wait for help, as noted in "
+                             "her chart.")
+    assert "PRO009" not in codes("Ms. Harlan, thank you for sharing this. Please call our patient advocate so "
+                                 "we can talk.")
+
+
+def test_contempt_for_reviewers() -> None:
+    assert "PRO002" in codes("Reviewers who post one star over a parking ticket are the worst. Grow up.")
+    assert "PRO002" not in codes("Kids grow up so fast! Book back-to-school checkups this month.")
+
+
+@pytest.mark.parametrize("text", [
+    "Drop your fasting glucose reading below and we'll tell you how you're doing!",
+    "Email me your ultrasound reports and I'll give you a second opinion.",
+])
+def test_soliciting_readings_and_reports(text: str) -> None:
+    assert "PRO004" in codes(text)
+
+
+def test_soliciting_questions_is_fine() -> None:
+    assert "PRO004" not in codes("Drop your questions below and we'll answer them in Friday's live Q&A.")
