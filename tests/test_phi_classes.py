@@ -210,6 +210,35 @@ CLASS_FLAGGED = [
     # a person known for a public act
     ("Prayers for the crossing guard who pulled two kids out of the path of a truck Monday; she is in our trauma ICU "
      "tonight.", "PHI008", "the crossing guard who pulled"),
+    # (heldout7 classes) an age, a few words of description and a town single one patient out, whatever the
+    # occupation ("volunteer" inside the description is still the patient's)
+    ("Last spring our stroke team treated a 52-year-old pottery teacher from Linden Falls within 20 minutes of arrival.",
+     "PHI008", "52-year-old pottery teacher from Linden Falls"),
+    ("Our first gene therapy patient, a 29-year-old volunteer paramedic from Osprey Point, got her infusion Friday.",
+     "PHI008", "29-year-old volunteer paramedic from Osprey Point"),
+    # a markdown heading in the reader's voice ("my child") does not make the post a first-person story
+    ("# When can my kid swim again?\n\nOn Saturday, Pine Ridge Middle's star goalie came to our urgent care with a "
+     "broken wrist.", "PHI008", "Pine Ridge Middle's star goalie"),
+    # someone driven or taken to care is the patient; the relative named twice, and her phone
+    ("Could someone drive Mr. Ostrowski to chemo on Wednesdays? His son Piotr works days. Text Piotr at (555) 014-2298.",
+     "PHI001", "Mr. Ostrowski"),
+    ("Could someone drive Mr. Ostrowski to chemo on Wednesdays? His son Piotr works days. Text Piotr at (555) 014-2298.",
+     "PHI005", "(555) 014-2298"),
+    ("Big thanks to our parking crew: when Mrs. Haverford was rushed into the cath lab, they kept her car safe.",
+     "PHI001", "Mrs. Haverford"),
+    # the owner of medicine left with us
+    ("Left at our pharmacy counter: a blue tote with an inhaler and a bottle of metformin. If you're Otto Brenner, give "
+     "us a call.", "PHI001", "Otto Brenner"),
+    # a reply to a handle with an emoji before "your", the addressee's skin or joint, a relative's fall
+    ("Over the moon for @the.okafor.pair 🥰 your egg retrieval on 5/2 gave you nine embryos!", "PHI002", "5/2"),
+    ("Hi @bright.skin.dee! Your skin has healed beautifully since you started the tretinoin plan in March.", "PHI001",
+     "@bright.skin.dee"),
+    ("Perhaps if you did the stretches Dr. Amos gave you, your knee would feel better by now, Kyle.", "PHI001", "Kyle"),
+    ("Ms. Varga, your mother's fall on the 3rd was reviewed with our charge nurse and documented in her chart.",
+     "PHI001", "Ms. Varga"),
+    ("Thank you, Mr. Lindqvist-Ward! See you at your next appointment.", "PHI001", "Mr. Lindqvist-Ward"),
+    # skin conditions and before-and-after photos are health information
+    ("Nothing cleared Priscilla's rosacea until our laser series; swipe for her before & after!", "PHI001", "Priscilla"),
 ]
 
 CLASS_NOT_FLAGGED = [
@@ -342,6 +371,20 @@ CLASS_NOT_FLAGGED = [
     "Welcome back, Dr. Ingrid Solberg! She spent six months at a partner hospital's cardiac ICU as visiting faculty and "
     "is back in our OR.",
     "Our volunteer drivers go to 77 Sorrel Court every Friday to pick up the food bank donations.",
+    # (heldout7 classes) a volunteer described with an age and a town; a state is not a town
+    "Our volunteer of the year, a 71-year-old retired machinist from Linden Falls, has given 900 hours in our cancer "
+    "center lounge.",
+    "A 40-year-old man from Ohio asked us how often adults need a tetanus shot. Every 10 years!",
+    # compound staff titles before a name; an agency name before a staff title
+    "Thank you to surgical nurse lead Ana Pereira-Lind and clinical nurse educator Joss Brant for our new sepsis "
+    "training!",
+    "IVF info night Thursday with nurse coordinator Kelsey Marr. Register at our website.",
+    "Our embryologist Tomas Ruud explains how embryo grading works in this week's video.",
+    # driving staff or volunteers to a class is not care; medicine in an education post with no one named
+    "Our volunteers drive to the senior center every Monday to teach chair yoga.",
+    "Lost your inhaler? Most pharmacies can replace it the same day; ask about a 90-day supply of your metformin too.",
+    # a greeting in an education post about skin, with no confirmation of anyone's care
+    "Hey Phoenix! Your skin needs SPF 30 every day, even in winter. #SkinCancerAwareness",
 ]
 
 

@@ -129,7 +129,9 @@ INITIALS_NAME = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\w])"
 ROLE_TITLE = re.compile(r"(?<!retired )(?<!former )\b(?:(?i:medical assistant|nurse practitioner|physician assistant|pharmacist|"
                         r"pharmacy tech(?:nician)?|(?:physical|occupational|speech|respiratory|massage) therapist|dietitian|"
                         r"midwife|paramedic|social worker|hygienist|receptionist|phlebotomist|sonographer|technologist|"
-                        r"case manager|care coordinator|patient advocate|unit clerk)|EMT|CNA|LPN)\s+$")
+                        r"case manager|care coordinator|patient advocate|unit clerk|"
+                        r"(?:nurse|clinical|care|patient|program|research|intake|charge|unit|practice)\s+(?:lead|manager|coordinator|"
+                        r"navigator|educator|supervisor|director|specialist|liaison)|[a-z]{3,}ologist)|EMT|CNA|LPN)\s+$")
 # a recovery wished to someone, or "one of our <patients>," before a name or handle: the person is a patient
 WISHED = re.compile(r"(?:\b(?i:feel better|get well(?: soon)?|heal up|speedy recovery|(?:pt|patient)\s+(?:lil['’]?|little))|\bone of our (?:[\w-]+\s+){0,2}(?i:patients|"
                     r"mamas|moms|dads|families|graduates|warriors|survivors|babies|residents))[,:!]?\s*$")
@@ -164,6 +166,17 @@ BABY_NAME = re.compile(r"\bBaby\s+(?:Boy|Girl)\s+" + U + L + r"+")
 # verbs whose object is the person cared for ("It was an honor to care for Gloria"); OBJECT_NAME adds weaker ones
 CARED_FOR = r"(?:treated|discharged|admitted|operated\s+on|car(?:ed|e|ing)\s+for|intubated|resuscitated)"
 CARED_FOR_BEFORE = re.compile(r"\b" + CARED_FOR + r"\s+$", re.I)
+# someone driven or taken to care is the patient: "can anyone drive Mrs. X to dialysis?", "took Walt to his chemo"
+TAKEN_BEFORE = re.compile(r"\b(?:drive|drives|drove|driving|take|takes|took|taking|bring|brings|brought|bringing|walk|walked|"
+                          r"wheel|wheeled|escort|escorted|give|gave|giving)\s+$", re.I)
+TAKEN_TO = re.compile(r"\s+(?:a\s+(?:ride|lift)\s+)?(?:to|into|for)\s+(?:(?:his|her|their|the|our|a|an|every)\s+)?(?:[\w-]+\s+){0,2}?"
+                      r"(?:dialysis|chemo\w*|radiation|infusions?|treatments?|appointments?|therapy|rehab|surgery|"
+                      r"(?-i:ER|ED|ICU|OR|PT)|emergency\s+(?:room|department)|cath\s+lab|cancer\s+center|wound\s+care|"
+                      r"follow-?ups?|check-?ups?|doctor|dentist|specialist|cardiologist|oncologist)\b", re.I)
+# the owner of a patient's belongings or medicine left with us: "If you're Hector Salinas, please call us"
+OWNER_BEFORE = re.compile(r"\b(?:if\s+you(?:['’]re|\s+are)|belongs?\s+to|belonging\s+to|owner,?|prescribed\s+to|"
+                          r"labell?ed\s+for|made\s+out\s+to)\s+$", re.I)
+LOST_FOUND = re.compile(r"\b(?:found|lost|left\s+(?:behind|at|in|on)|forgot|forgotten|turned\s+in|lost[- ]and[- ]found)\b", re.I)
 OBJECT_NAME = re.compile(r"\b(?:" + CARED_FOR + r"|gave|helped|welcomed|transported|airlifted|delivered|stabilized)\s+(" +
                          U + L + r"+(?:[ \t]+" + U + L + r"+){0,2})\b")
 SUBJECT_NAME = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?)\s+"
@@ -178,7 +191,7 @@ GREETING = re.compile(r"^\W{0,3}(?:(?i:hi|hello|hey|dear|good (?:morning|afterno
 GREETING_TITLED = re.compile(r"^\W{0,3}(?:(?i:dear|estimad[oa]|querid[oa])\s+)?((?:Mr|Mrs|Ms|Miss|Dr|Sra?|Srta|Dra)\.?\s+"
                              r"[A-ZÀ-Þ][a-zß-ÿ'’-]+(?:\s+[A-ZÀ-Þ][a-zß-ÿ'’-]+)?)\s*:")
 THANKS_NAME = re.compile(r"^\W{0,3}(?i:thank(?:s| you)|(?:muchas\s+)?gracias)(?: so much| again)?(?:\s+(?i:for)\s+[^,.!?\n]{1,40})?,?\s+"
-                         r"((?:(?:Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z'’-]+)\s*[!,.]")
+                         r"((?:(?:Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)\s*[!,.]")
 CUE_NAME = re.compile(r"\b(?:(?i:shout-?out to|shoutout to|congrats to|congratulations to|prayers for|praying for|"
                       r"welcome home,?|welcome to the world,?|way to go,?|so proud of|proud of|our (?:friend|buddy|hero|warrior|champ)|"
                       r"happy (?:\d+(?:st|nd|rd|th)\s+)?birthday,?(?:\s+to)?|felicidades,?(?:\s+a)?|feliz cumplea[nñ]os,?|"
@@ -186,8 +199,8 @@ CUE_NAME = re.compile(r"\b(?:(?i:shout-?out to|shoutout to|congrats to|congratul
                       r"Go|is|Meet|Remember|"
                       r"(?:our|his|her|their|the) patient,?|patient|(?i:baby|little))\s+"
                       r"([A-Za-z][a-z'’-]{1,20})(?=[\s,!.:;]|$)")
-RELATIVE_NAME = re.compile(r"\b(?:parents?|mom|dad|mother|father|husband|wife|son|daughter|grandparents?|grandma|grandpa|"
-                           r"sister|brother)(?:\s+|,\s+(?=[A-Z][a-z'’-]+,))([A-Z][a-z'’-]+(?:\s+(?:&|and)\s+[A-Z][a-z'’-]+)?(?:\s+[A-Z][a-z'’-]+)?)")
+RELATIVE_NAME = re.compile(r"\b(?i:parents?|mom|dad|mother|father|husband|wife|son|daughter|grandparents?|grandma|grandpa|"
+                           r"sister|brother|twins|triplets|siblings|grandson|granddaughter)(?:\s+|,\s+(?=[A-Z][a-z'’-]+,))([A-Z][a-z'’-]+(?:\s+(?:&|and)\s+[A-Z][a-z'’-]+)?(?:\s+[A-Z][a-z'’-]+)?)")
 VOCATIVE = re.compile(r"(?:,|\b(?:you|it|this|done|did it|go|girl|buddy))\s+([A-Z][a-z'’-]{2,20}(?:\s[A-Z][a-z'’-]{1,20}){0,2})\s*(?:[!.]|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF])")
 LEADING_TITLE = re.compile(r"^(?:Nurse|Officer|Mayor|Dr\.?|Doctor|Mr\.?|Mrs\.?|Ms\.?|Miss|Ambassador(?:\s+\(ret\.\))?|Coach|Pastor|Captain|Chef)\s+")
 FAMILY = re.compile(r"\b(?i:the|both|all|two|three|four|five|six)\s([A-Z][a-z'’-]+) (?:family|twins|triplets|quadruplets|kids|"
@@ -215,8 +228,17 @@ ACQUAINTANCE = re.compile(r"\b(?:a|some|this)\s+(?:guy|girl|man|woman|lady|kid|d
 PLACE_ONLY = re.compile(r"\b" + U + r"[\w.]*(?:\s" + U + r"[\w.]*){0,3}['’]s\s+(?:only|first|oldest|youngest|last)\s+"
                         r"(?:[\w-]+\s+){0,2}?(?i:" + PATIENT_OCCUPATIONS + r"|woman|man|girl|boy|female\s+[\w-]+|male\s+[\w-]+)\b")
 # "16yo from Eastfield High": an age and the person's school or town
+# and with a few words of description between them: "a 38-year-old spin instructor from Kessler Heights" (a state
+# is not smaller than a state: "a 40-year-old man from Ohio" is left alone)
+US_STATES = (r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+             r"Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|"
+             r"Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|North\s+Carolina|"
+             r"North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|South\s+Dakota|Tennessee|"
+             r"Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming|Puerto\s+Rico|Guam|Canada|Mexico")
 AGE_FROM = re.compile(r"\b\d{1,2}\s?(?:yo|y/o|-year-old)\s+(?:(?:boy|girl|man|woman|male|female|kid|teen|teenager)\s+)?"
-                      r"from\s+(?:the\s+)?" + U + r"[\w'’.-]*(?:\s+" + U + r"[\w'’.-]*){0,3}", re.I)
+                      r"from\s+(?!(?:the\s+)?(?-i:" + US_STATES + r")\b)(?:the\s+)?" + U + r"[\w'’.-]*(?:\s+(?-i:" + U + r")[\w'’.-]*){0,3}"
+                      r"|\b\d{1,3}(?:\s?(?:yo|y/o)|-year-old)\s+(?:(?!(?:who|and|with|was|is|had|has)\b)[\w-]+\s+){1,3}?from\s+"
+                      r"(?!(?:the\s+)?(?-i:" + US_STATES + r")\b)(?:the\s+)?(?-i:[A-Z][a-z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})", re.I)
 PLACE_AFTER_NAME = re.compile(r"(?:,\s*\d{1,3},?)?\s*,?\s*(?:from|of)\s+(?:right here in\s+|nearby\s+)?"
                               r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
 PLACE_HOME = re.compile(r"\b(?:(?:went|go|going|headed|heading|back|returned)\s+home\s+to|home\s+in|lives\s+in|living\s+in|"
@@ -369,6 +391,7 @@ def name_bounds(text: str, s: int, e: int, stop: set[str], ner: bool, others: Se
     return out
 
 
+MD_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t][^\n]*")
 PATIENT_REF = re.compile(r"\b(?:\d{1,3}-year-old|frequent\s+flyers?|guess\s+who|patient|guy|gal|lady|gentleman|man|woman|boy|girl|kid|baby|toddler|teen|buddy|friend|"
                          r"(?-i:family)|mom|dad|mother|father|son|daughter|grandma|grandpa|resident|he|she|him|her|his)\b", re.I)
 
@@ -806,6 +829,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         return person.end <= role[0] and bool(re.fullmatch(r"[\s,]*(?:(?:is|was|has been|as|from)\s+)?(?:(?:our|the|a|an)\s+)?",
                                                             text[person.end:role[0]]))
 
+    lost_found = has(health, (0, len(text))) and bool(LOST_FOUND.search(text))
     for i, person in enumerate(people):
         sent = sentence_of(person.start)
         name_text = text[person.start:person.end]
@@ -854,6 +878,10 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         ours = bool(re.search(r"\b(?i:our)\s+$", before)) and bool(re.match(r"(?:Mr|Mrs|Ms|Miss)\b", name_text))  # "our Mr. Ivanov"
         wished = bool(WISHED.search(before))
         cared = bool(CARED_FOR_BEFORE.search(before))        # "It was an honor to care for Gloria"
+        taken = TAKEN_TO.match(text, person.end) if TAKEN_BEFORE.search(before) else None
+        if taken:                                            # driven or taken to care
+            receipt, health_here = receipt or (taken.start(), taken.end()), True
+        owner = bool(OWNER_BEFORE.search(before)) and lost_found
         if re.match(r"['’]s\s", text[person.end:person.end + 3]) and has(health, (person.end, person.end + 40)):
             receipt = receipt or (person.end, person.end + 2)
         nsent = next_sentence(sent)
@@ -890,6 +918,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             person.patient, person.reason = True, "named as one of the organisation's patients"
         elif (health_here or health_next) and (org_here or care_here or room_here or (doc_org and bool(care))):
             person.patient, person.reason = True, "named together with health information or care"
+        elif owner:
+            person.patient, person.reason = True, "the owner of medicine or belongings left with us"
         elif person.source == "listed" and (has(health, (0, len(text))) or bool(care)):
             person.patient, person.reason = True, "named in a list about patients' care"
     # a person repeated by name (full name, first name, last name) takes the strongest role seen
@@ -963,6 +993,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                     r"grand(?:ma|pa|mother|father|son|daughter|kids?|parents?)|spouse|twins?|triplets)\b",
                     text[sentence_of(p.start)[0]:sentence_of(p.start)[1]]):
                 p.patient, p.reason = True, "a relative of a patient"
+                for q in same:              # "Her daughter Beth can't anymore. Call Beth at ...": the same relative
+                    if not q.patient:
+                        q.patient, q.reason = True, "a relative of a patient"
     # hashtags naming a patient found elsewhere
     for person in people:
         if person.source == "hashtag" and (about_patient or has(health, (0, len(text)))):
@@ -977,7 +1010,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         greeting_starts |= {m.start() for m in R.HANDLE.finditer(text, sentences[0][0], sentences[0][1])
                             if re.match(r"\s*[!,.]", text[m.end():m.end() + 2])}
     for p in people:
-        if re.match(r"\s*(?:[,—–:-]|\s)\s*(?:your|you(?:'re|\s+are|\s+were)?)\b", text[p.end:p.end + 12], re.I):
+        # "Mr. X, your ...", "@jess.and.mateo 🥹 your transfer ...": an emoji may stand between name and "your"
+        if re.match(r"\s*(?:[,—–:-]|\s)\s*(?:[^\w\s]{1,4}\s*)?(?:your|you(?:'re|\s+are|\s+were)?)\b", text[p.end:p.end + 16], re.I):
             greeting_starts.add(p.start)
     if confirm:
         greet = [p for p in people if p.start in greeting_starts or p.source == "greeting"]
@@ -998,6 +1032,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         about_patient = True
 
     unquoted = re.sub(r"[\"“][^\"“”]*[\"”]", lambda m: " " * len(m.group()), text)
+    # a heading asks in the reader's voice ("# Concussion: when can my athlete go back in?"): not the author's
+    unquoted = MD_HEADING.sub(lambda m: " " * len(m.group()), unquoted) if "#" in unquoted else unquoted
     self_patient = re.sub(r"\bI(?:'m|’m| am| was| have been| had been)\s+(?:a|an|your|their|the|one)\s+(?:[\w-]+\s+)?patients?\b",
                           " ", unquoted)                     # "I was a patient in our ED": the author, in person
     first_person_only = bool(re.search(r"\b(?:I|I'm|I've|my|me)\b", unquoted)) and not about_patient and \
@@ -1029,6 +1065,11 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         k = bisect.bisect_left(ends, lo)
         return k < len(ends) and ends[k] <= hi
     unique_refs: list[Span] = []
+
+    def not_theirs(m: re.Match[str], sent: Span) -> bool:
+        """A volunteer, donor, speaker... word in the sentence outside the description itself ("a volunteer
+        firefighter" describes a patient; "our volunteer of the year, a retired teacher from X" does not)."""
+        return any(not (m.start() <= ns and ne <= m.end()) for ns, ne in lex.index("non_patient").within(*sent))
     for pattern in (UNIQUE, INCIDENT_PERSON, ACQUAINTANCE, UNIQUE_ROLE, UNIQUE_EVENT, PLACE_ONLY, AGE_FROM):
         for m in pattern.finditer(text):
             if pattern is UNIQUE and ONE_OF.search(text[max(0, m.start() - 10):m.start()]):
@@ -1037,6 +1078,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                 continue                    # "the Brightwater Health CEO": the organisation's own
             sent = sentence_of(m.start())
             linked = has(health, sent) or has(health, (0, len(text))) and pattern is not ACQUAINTANCE
+            if pattern is AGE_FROM and not_theirs(m, sent):
+                continue                    # "our volunteer of the year, a 70-year-old retired teacher from Oakdale"
             add("OTHER_ID", m.start(), m.end(), linked, "a unique description that singles out one patient")
             if linked:
                 unique_refs.append(sent)
@@ -1053,7 +1096,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         window = (prev[0], sent[1])
         told = has(health, window) and (lex.any_in("care_receipt", *window) or bool(care and has(care, window)) or
                                       bool(ARRIVAL.search(text, window[0], window[1])) or has(health, prev))
-        if not told or lex.any_in("non_patient", sent[0], sent[1]) or lex.any_in("event", sent[0], sent[1]) and not about_patient:
+        if not told or not_theirs(m, sent) or lex.any_in("event", sent[0], sent[1]) and not about_patient:
             continue
         start = m.start() + (len(words[0]) + 1 if words[0].lower() in ("the", "a", "an", "our") else 0)
         add("OTHER_ID", start, m.end(), True, "a distinctive description (occupation, place, age) that singles out one patient")
@@ -1239,7 +1282,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         if _overlaps(span, date_spans):
             continue
         sent = sentence_of(span[0])
-        add("DATE", *span, sent in patient_sentences and has(health, sent), "a date tied to a patient's care")
+        add("DATE", *span, sent in anchor_sentences and has(health, sent), "a date tied to a patient's care")
     for pattern in (R.AGE_OVER_89, R.AGE_APPOSITIVE, R.BIRTH_YEAR, R.LIFESPAN):
         for m in pattern.finditer(text):
             if pattern is R.BIRTH_YEAR and not 90 <= this_year - int(m.group(1)) <= 115:
