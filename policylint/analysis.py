@@ -10,7 +10,7 @@ from policylint.detect import phi as phi_detect
 from policylint.detect.recognizers import HASHTAG, HANDLE
 from policylint.document import Document
 from policylint.patterns import Matcher, build_matcher, build_quick_matcher
-from policylint.prefilter import lexicon_needles, lowered, may_match, pattern_needles, word_prefixes
+from policylint.prefilter import lexicon_needles, lowered, may_match, pattern_needles, start_words, word_prefixes
 
 Span = tuple[int, int]
 CHUNK_CHARS = 100_000
@@ -50,7 +50,7 @@ class RunContext:
     _pattern_needles: dict[str, list[tuple[int, Any]]] = field(default_factory=dict)
     _anchor_words: dict[str, Any] = field(default_factory=dict)
     _has_patterns: dict[str, bool] = field(default_factory=dict)
-    _singles: dict[str, list[tuple[int, Matcher]]] = field(default_factory=dict)
+    _singles: dict[str, list[tuple[int, Matcher | tuple[str, ...]]]] = field(default_factory=dict)
     documents_read: int = 0      # documents whose text a lexicon was looked up in (see Analysis.find)
     _quick: dict[str, Matcher] = field(default_factory=dict)
 
@@ -92,12 +92,14 @@ class RunContext:
             self._pattern_needles[ref] = [(i, lexicon_needles([t])) for i, t in enumerate(terms) if t.startswith("re:")]
         return self._pattern_needles[ref]
 
-    def single_patterns(self, ref: str) -> list[tuple[int, Matcher]]:
-        """(position, matcher of that term alone) for each ``re:`` term of a lexicon, compiled once."""
+    def single_patterns(self, ref: str) -> list[tuple[int, Matcher | tuple[str, ...]]]:
+        """For each ``re:`` term of a lexicon, its position and where its matches can start: the word prefixes
+        that begin every match (prefilter.start_words), else the term compiled alone (Matcher.starts)."""
         found = self._singles.get(ref)
         if found is None:
             terms = self.lexicons.get(ref[1:], ()) if ref.startswith("@") else ()
-            found = self._singles[ref] = [(i, build_matcher([t])) for i, t in enumerate(terms) if t.startswith("re:")]
+            found = self._singles[ref] = [(i, start_words(t[3:]) or build_matcher([t]))
+                                          for i, t in enumerate(terms) if t.startswith("re:")]
         return found
 
     def impossible_terms(self, ref: str, low: str) -> frozenset[int]:
@@ -183,12 +185,18 @@ class Analysis:
                     if len(drop) == len(self.context.pattern_terms(ref)):
                         matcher, plain = matcher.plain_only(), True
                     elif words is not None:
-                        # Where a match can start: a first word of a plain term, or wherever one of the re:
-                        # terms that may match here matches on its own (every start, overlapping). Trying the
-                        # whole alternation only there finds the same matches as scanning the text with it.
+                        # Where a match can start: a first word of a plain term, a word that opens every match
+                        # of an re: term (start_words), or wherever an re: term that may match here matches on
+                        # its own (every start, overlapping). Trying the whole alternation only there finds the
+                        # same matches as scanning the text with it.
                         starts = set()
                         for i, single in self.context.single_patterns(ref):
-                            if i not in drop:
+                            if i in drop:
+                                continue
+                            if isinstance(single, tuple):
+                                for w in single:
+                                    starts.update(self._prefixes.get(w, ()))   # type: ignore[union-attr]
+                            else:
                                 starts.update(single.starts(self.document.prose))
                     else:
                         variant = matcher.without(drop)

@@ -94,6 +94,75 @@ def pattern_needles(ref: str) -> Needles | None:
     return required(ref[3:] if ref.startswith("re:") else ref)
 
 
+def start_words(source: str) -> tuple[str, ...] | None:
+    """Lowercase word prefixes one of which begins the text at every match of ``source``, where every match
+    starts a word (a ``\\b`` before a word character): ``\\b(?:pain|ache)s?`` -> ("ache", "pain"). Then a match
+    can start only at a word of the text with one of these prefixes (word_prefixes has their offsets), and
+    the pattern need not be scanned for its start positions (speed only; see analysis.Analysis.find).
+    None when the pattern does not have that shape (or has syntax only the `regex` module reads)."""
+    if _UNSAFE.search(source):
+        return None
+    try:
+        parsed = _sre_parse.parse(source)
+    except Exception:  # noqa: BLE001
+        return None
+    found = _starts(list(parsed), False)
+    if not found:
+        return None
+    return _minimal_prefixes(w[:MAX_WORD_NEEDLE] for w in found)
+
+
+def _starts(items: list[Any], bounded: bool) -> set[str] | None:
+    """The word prefixes that begin every match of the sequence ``items`` (``bounded``: a \\b was just
+    passed), or None. Zero-width items before the first character are skipped: a \\b sets ``bounded``,
+    lookarounds only narrow where a match can be."""
+    for index, (op, av) in enumerate(items):
+        if op is _C.AT:
+            if av is _C.AT_BOUNDARY:
+                bounded = True
+                continue
+            return None
+        if op in (_C.ASSERT, _C.ASSERT_NOT):
+            continue
+        if op is _C.LITERAL:
+            prefix = _literal_run(items[index:])
+            return {prefix} if bounded and prefix else None
+        if op is _C.SUBPATTERN:
+            return _starts(list(av[-1]), bounded)
+        if op is _C.BRANCH:
+            union: set[str] = set()
+            for branch in av[1]:
+                found = _starts(list(branch), bounded)
+                if not found:
+                    return None
+                union |= found
+            return union
+        if op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+            body = _starts(list(av[2]), bounded)
+            if av[0] >= 1 or not body:
+                return body
+            rest = _starts(items[index + 1:], bounded)       # optional: a match may also start after it
+            return body | rest if rest else None
+        if op is _C.IN and bounded:
+            chars = {_char(item_av) if item_op is _C.LITERAL else None for item_op, item_av in av}
+            if None in chars or not chars or not all(_ASCII_WORD_PREFIX.fullmatch(c) for c in chars):  # type: ignore[arg-type]
+                return None
+            return chars  # type: ignore[return-value]
+        return None
+    return None
+
+
+def _literal_run(items: list[Any]) -> str:
+    """The ASCII word characters that open ``items`` (lowercase)."""
+    run = []
+    for op, av in items:
+        ch = _char(av) if op is _C.LITERAL else None
+        if ch is None or not _ASCII_WORD_PREFIX.fullmatch(ch):
+            break
+        run.append(ch)
+    return "".join(run)
+
+
 def lowered(text: str) -> str | None:
     """``text.lower()`` for prefiltering, or None if the text has characters that make it unsafe."""
     if not text.isascii() and not _FOLDS_TO_ASCII.isdisjoint(text):

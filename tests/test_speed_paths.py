@@ -15,6 +15,7 @@ from policylint.engine import Selection
 from policylint.nlp import on_demand_components
 from policylint.packs import builtin_names, load_packs
 from policylint.patterns import QuickMatcher, build_matcher, build_quick_matcher
+from policylint.prefilter import lowered, start_words, word_prefixes
 from policylint.runner import build_engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
@@ -44,6 +45,42 @@ def test_overlapping_starts() -> None:
     assert matcher.starts("appendectomy") == list(range(0, 6))       # a match starts at each of a,p,p,e,n,d
     assert list(matcher.finditer("appendectomy")) == [(0, 12)]
     assert build_matcher([r"re:x?"]).starts("abc") == []               # empty matches are never starts
+
+
+@pytest.mark.parametrize(("source", "words"), [
+    (r"\b(?:pain|ache)s?", ("ache", "pain")),
+    (r"\b(?<!\bno\s)(?:should|need\s+to)", ("need", "should")),   # a lookbehind is zero-width
+    (r"\b(?:for\s+)?(?:info|data)", ("for", "data", "info")),         # an optional group or what follows it
+    (r"\b(?-i:ICU|NICU)\b", ("icu", "nicu")),                         # the word index is lowercase
+    (r"pain", None),                  # no \b: a match may start inside a word ("back-pain" is fine, "spain" too)
+    (r"\b\w+ectomy", None),          # no literal to start with
+    (r"\b(?:x|\.y)", None),           # one alternative starts with punctuation
+    (r"(?:^|[.!?])\s*Take", None),
+    (r"\b(?:foo)?", None),             # may match the empty string
+    (r"\bé", None),                    # outside ASCII: case folding differs
+])
+def test_start_words(source: str, words: tuple[str, ...] | None) -> None:
+    assert start_words(source) == words
+
+
+def test_start_words_begin_every_match(engine: Any, texts: list[str]) -> None:
+    """For every re: term of the bundled lexicons that has start words, each match starts at a word of the text
+    (of a text read with word prefixes) that begins with one of them (what lets Analysis.find skip scanning such a term for its start positions)."""
+    checked = 0
+    for terms in engine.context.lexicons.values():
+        for term in terms:
+            words = start_words(term[3:]) if term.startswith("re:") else None
+            if not words:
+                continue
+            checked += 1
+            single = build_matcher([term])
+            for text in texts:
+                if lowered(text) is None:        # "ſ" matches s: such texts are never read by start words
+                    continue
+                index = word_prefixes(text)
+                allowed = {p for w in words for p in index.get(w, ())}
+                assert set(single.starts(text)) <= allowed, (term, text)
+    assert checked > 300
 
 
 def test_lexicon_lookups_equal_a_plain_scan(engine: Any, texts: list[str]) -> None:
