@@ -185,3 +185,78 @@ def test_soliciting_readings_and_reports(text: str) -> None:
 
 def test_soliciting_questions_is_fine() -> None:
     assert "PRO004" not in codes("Drop your questions below and we'll answer them in Friday's live Q&A.")
+
+
+# ---------------------------------------------------------------------------------------------- second round
+# Siblings of the classes above that a comms team or a clinician's personal account writes.
+
+@pytest.mark.parametrize("disclaimer", [
+    "Only your pediatrician can say what's right for your child.",
+    "We're not your doctor, and this doesn't create a provider-patient relationship.",
+    "Talk with a licensed health professional about your own situation.",
+])
+def test_more_disclaimer_wordings(disclaimer: str) -> None:
+    assert "DIS001" not in codes(f"{ADVICE} {disclaimer}")
+
+
+@pytest.mark.parametrize("text", [
+    "Pink eye? Put two drops in each eye every morning and wash your hands often.",
+    "Dry cough at night? A teaspoon of honey before bed can soothe it in kids over one.",
+    "After a tetanus shot, wait at least 24 hours before swimming and keep the arm moving to ease soreness.",
+])
+def test_counted_doses_spoonfuls_and_waits_are_advice(text: str) -> None:
+    assert "DIS001" in codes(text)
+
+
+def test_condition_sufferers_label() -> None:
+    assert "LNG005" in codes("Allergy sufferers, pollen counts peak this week.")
+    assert "LNG005" not in codes("People with allergies, pollen counts peak this week.")
+
+
+@pytest.mark.parametrize("text", [
+    "Another attention seeker in triage tonight, fourth visit this month.",
+    "Pretty sure bed 4 is faking her seizures again so she can stay the weekend.",
+])
+def test_patients_accused_of_faking(text: str) -> None:
+    assert "PRO002" in codes(text)
+
+
+def test_naming_stigma_to_counter_it_is_fine() -> None:
+    assert "PRO002" not in codes("Self-harm is not attention seeking. It's a sign someone needs support.")
+
+
+def test_management_disparaged() -> None:
+    assert "PRO007" in codes("Admin is clueless as usual: four nurses for thirty beds tonight.")
+    assert "PRO007" in codes("Management couldn't care less about the night shift.")
+    assert "PRO007" not in codes("Our nurse manager is hosting a coffee chat for night shift on Friday.")
+
+
+def test_a_patients_imaging_shown_from_the_shift() -> None:
+    assert "PRO010" in codes("Check out this x-ray from tonight: the guy swallowed a whole spoon 😳")
+    assert "PRO010" not in codes("Check out this x-ray of a healthy knee next to an arthritic one; patients "
+                                 "often ask us about the difference.")
+
+
+def test_patients_doing_great_on_a_product_is_a_typical_result() -> None:
+    assert "CLM003" in codes("Our patients are doing amazing on Slimvora! One lost 20 lb in a month.")
+    assert "CLM003" not in codes("Our patients are doing amazing on the new rehab floor, thanks to our PTs.")
+
+
+@pytest.mark.parametrize("text", [
+    "Our cold laser sessions are scientifically proven to regrow cartilage.",
+    "Instant relief for back pain with our spinal decompression table!",
+    "With our immune drip you'll never get sick again this winter.",
+])
+def test_proven_instant_and_never_again_claims(text: str) -> None:
+    assert "CLM001" in codes(text)
+
+
+def test_discount_codes_need_disclosure() -> None:
+    assert "END001" in codes("My go-to compression socks for 12-hour shifts! Enter code NURSE15 at checkout.")
+    assert "END001" not in codes("Overhead page: Code Blue, 4 West. Staff only, please keep the hallway clear.")
+
+
+def test_greeting_then_directive_is_individual_advice() -> None:
+    assert "PRO001" in codes("Hi Renee, you should stop the metformin for a few days if your stomach is upset.")
+    assert "PRO001" not in codes("Hi Renee, thanks for asking! Please call your care team about any "
+                                 "medication changes.")
