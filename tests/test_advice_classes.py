@@ -260,3 +260,18 @@ def test_greeting_then_directive_is_individual_advice() -> None:
     assert "PRO001" in codes("Hi Renee, you should stop the metformin for a few days if your stomach is upset.")
     assert "PRO001" not in codes("Hi Renee, thanks for asking! Please call your care team about any "
                                  "medication changes.")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Our volunteers can't say enough good things about the NICU cuddler program. #TeamRiverside", "END006"),
+    ("Couldn't ask for a better team to ring in the new year with! #RiversideProud", "END006"),
+    ("Our resident cat Whiskers was found asleep on the nurses' station keyboard again 😂", "PRO003"),
+    ("Attention seekers wanted: our PR team needs volunteers for the hospital's dance video!", "PRO002"),
+    ("Our new class schedule works for everyone's calendar: evenings and weekends.", "CLM001"),
+    ("Selfie in the OR hallway with our new surgical residents on orientation day!", "PRO010"),
+    ("Instant results! Our online bill pay posts your payment the same day.", "CLM001"),
+    ("Enter code PARK2024 at the garage gate for free parking during the health fair.", "END001"),
+    ("@jlee thanks for the shoutout! You should try our Saturday yoga class too.", "PRO001"),
+])
+def test_everyday_posts_near_the_new_classes_pass(text: str, code: str) -> None:
+    assert code not in codes(text)
