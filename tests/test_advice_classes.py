@@ -275,3 +275,37 @@ def test_greeting_then_directive_is_individual_advice() -> None:
 ])
 def test_everyday_posts_near_the_new_classes_pass(text: str, code: str) -> None:
     assert code not in codes(text)
+
+
+# ---------------------------------------------------------------------------------------------- other languages
+# Community posts in Vietnamese and Haitian Creole: advice, its disclaimer, a plain announcement, and claims.
+
+@pytest.mark.parametrize("advice, disclaimer", [
+    ("Trẻ bị sốt? Hãy cho bé uống nhiều nước và nghỉ ngơi. Nếu bé co giật, hãy đến phòng cấp cứu ngay.",
+     "Thông tin này chỉ mang tính tham khảo, không thay thế lời khuyên của bác sĩ."),
+    ("Si ou gen lafyèv ak tous plis pase twa jou, ale nan klinik la. Bwè anpil dlo epi repoze.",
+     "Sa a pa konsèy medikal; pale ak doktè ou."),
+])
+def test_vietnamese_and_haitian_creole_advice_needs_a_disclaimer(advice: str, disclaimer: str) -> None:
+    assert "DIS001" in codes(advice)
+    assert "DIS001" not in codes(f"{advice} {disclaimer}")
+
+
+@pytest.mark.parametrize("text", [
+    "Tiêm phòng cúm miễn phí tại bệnh viện vào thứ Bảy, từ 9 giờ sáng đến 1 giờ chiều. Không cần hẹn trước.",
+    "Vaksen grip gratis nan klinik nou an samdi, 9è pou 1è. Pa bezwen randevou.",
+])
+def test_clinic_announcements_in_other_languages_are_not_advice(text: str) -> None:
+    assert "DIS001" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thuốc nam của chúng tôi chữa khỏi hoàn toàn bệnh tiểu đường, không có tác dụng phụ!",
+    "Te fèy nou an geri dyabèt nèt, garanti!",
+])
+def test_absolute_claims_in_other_languages(text: str) -> None:
+    assert "CLM001" in codes(text)
+
+
+def test_qualified_claim_in_haitian_creole_passes() -> None:
+    assert "CLM001" not in codes("Te fèy sa a ka ede kèk moun dòmi pi byen; mande doktè ou anvan.")
