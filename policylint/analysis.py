@@ -50,7 +50,7 @@ class RunContext:
     _pattern_needles: dict[str, list[tuple[int, Any]]] = field(default_factory=dict)
     _anchor_words: dict[str, Any] = field(default_factory=dict)
     _has_patterns: dict[str, bool] = field(default_factory=dict)
-    _singles: dict[str, list[tuple[int, Matcher | tuple[str, ...]]]] = field(default_factory=dict)
+    _singles: dict[str, list[tuple[int, Matcher, tuple[str, ...] | None]]] = field(default_factory=dict)
     documents_read: int = 0      # documents whose text a lexicon was looked up in (see Analysis.find)
     _quick: dict[str, Matcher] = field(default_factory=dict)
 
@@ -92,13 +92,13 @@ class RunContext:
             self._pattern_needles[ref] = [(i, lexicon_needles([t])) for i, t in enumerate(terms) if t.startswith("re:")]
         return self._pattern_needles[ref]
 
-    def single_patterns(self, ref: str) -> list[tuple[int, Matcher | tuple[str, ...]]]:
-        """For each ``re:`` term of a lexicon, its position and where its matches can start: the word prefixes
-        that begin every match (prefilter.start_words), else the term compiled alone (Matcher.starts)."""
+    def single_patterns(self, ref: str) -> list[tuple[int, Matcher, tuple[str, ...] | None]]:
+        """For each ``re:`` term of a lexicon: its position, the term compiled alone, and the word prefixes that
+        begin every match of it (prefilter.start_words) or None."""
         found = self._singles.get(ref)
         if found is None:
             terms = self.lexicons.get(ref[1:], ()) if ref.startswith("@") else ()
-            found = self._singles[ref] = [(i, start_words(t[3:]) or build_matcher([t]))
+            found = self._singles[ref] = [(i, build_matcher([t]), start_words(t[3:]))
                                           for i, t in enumerate(terms) if t.startswith("re:")]
         return found
 
@@ -190,14 +190,14 @@ class Analysis:
                         # its own (every start, overlapping). Trying the whole alternation only there finds the
                         # same matches as scanning the text with it.
                         starts = set()
-                        for i, single in self.context.single_patterns(ref):
+                        for i, single, opening in self.context.single_patterns(ref):
                             if i in drop:
                                 continue
-                            if isinstance(single, tuple):
-                                for w in single:
-                                    starts.update(self._prefixes.get(w, ()))   # type: ignore[union-attr]
-                            else:
+                            if opening is None:
                                 starts.update(single.starts(self.document.prose))
+                            else:            # tried only at the words its matches can start with
+                                at = {p for w in opening for p in self._prefixes.get(w, ())}  # type: ignore[union-attr]
+                                starts.update(single.starts_at(self.document.prose, at))
                     else:
                         variant = matcher.without(drop)
                         if variant is not None:

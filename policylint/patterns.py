@@ -112,6 +112,18 @@ class Matcher:
         except TimeoutError:
             return []
 
+    def starts_at(self, text: str, positions: Iterable[int]) -> list[int]:
+        """The ``positions`` where a (non-empty) match starts: ``starts`` when no match can start elsewhere."""
+        found = []
+        try:
+            for pos in positions:
+                m = self.compiled.match(text, pos, timeout=MATCH_TIMEOUT)
+                if m is not None and m.end() > pos:
+                    found.append(pos)
+        except TimeoutError:
+            return []
+        return found
+
     def finditer_at(self, text: str, positions: Iterable[int]) -> Iterator[tuple[int, int]]:
         """finditer, trying only ``positions`` (ascending): the same matches when no match can start
         anywhere else (speed only; see analysis.Analysis.find)."""
