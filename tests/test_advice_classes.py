@@ -309,3 +309,79 @@ def test_absolute_claims_in_other_languages(text: str) -> None:
 
 def test_qualified_claim_in_haitian_creole_passes() -> None:
     assert "CLM001" not in codes("Te fèy sa a ka ede kèk moun dòmi pi byen; mande doktè ou anvan.")
+
+
+# ---------------------------------------------------------------------------------------------- third round
+
+@pytest.mark.parametrize("text", [
+    "Myth: you can't get sunburned on a cloudy day. Fact: up to 80% of UV rays pass through clouds, so wear "
+    "sunscreen.",
+    "It's important to finish every dose of your antibiotic, even when your throat feels better.",
+    "Remember to reapply sunscreen every two hours at the pool, and more often after swimming.",
+    "5 simple ways to lower your blood pressure: cut back on salt, move every day, limit alcohol, sleep well "
+    "and manage stress.",
+    "Most adults need 7 to 9 hours of sleep. Poor sleep raises blood pressure and blood sugar.",
+])
+def test_health_education_formats_are_advice(text: str) -> None:
+    assert "DIS001" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "It's important to us that every family feels welcome. Our new visitor lounge opens Monday on 3 West.",
+    "Remember to wear your badge in the building, team! Security checks start Monday.",
+    "Myth: hospitals are boring. Fact: our volunteers run a weekly trivia night in the cafeteria!",
+    "5 tips for a stress-free visit: park in Garage B, check in at the kiosk, bring your ID and arrive early.",
+    "Our balance class for older adults meets weekly at the senior center. It can help lower the risk of falls.",
+])
+def test_everyday_posts_in_those_formats_are_not_advice(text: str) -> None:
+    assert "DIS001" not in codes(text)
+
+
+@pytest.mark.parametrize("disclaimer", [
+    "Always follow your own pediatrician's advice.",
+    "Seek professional medical advice for your child's situation.",
+    "Questions about your own child? Your pediatrician is the best person to ask.",
+])
+def test_follow_your_clinician_wordings(disclaimer: str) -> None:
+    assert "DIS001" not in codes(f"{ADVICE} {disclaimer}")
+
+
+def test_review_reply_calling_the_reviewer_a_liar() -> None:
+    assert "PRO009" in codes("Hi Tom, your review is completely false and our attorneys have a copy.")
+    assert "PRO009" not in codes("Hi Tom, thank you for the review. Please call our patient advocate at "
+                                 "555-0100 so we can talk.")
+
+
+def test_asking_followers_to_post_photos_or_numbers() -> None:
+    assert "PRO004" in codes("Post a photo of your rash in the comments and our dermatologist will weigh in!")
+    assert "PRO004" in codes("What's your latest A1C? Comment below and we'll tell you how you're doing!")
+    assert "PRO004" not in codes("Post a photo of your pet in the comments for National Pet Day!")
+    assert "PRO004" not in codes("What's your favorite healthy snack? Comment below!")
+
+
+def test_filming_for_social_media_during_care() -> None:
+    assert "PRO010" in codes("Made a TikTok during rounds with my patient in bed 12 lol")
+    assert "PRO010" not in codes("Shared with his family's permission: our ICU team made a TikTok with Mr. "
+                                 "Lopez at the bedside on his birthday.")
+
+
+def test_patients_from_hell() -> None:
+    assert "PRO002" in codes("Night shift with the family from hell in room 8. Pray for me.")
+
+
+def test_personal_brand_deals_need_disclosure() -> None:
+    assert "END001" in codes("I've partnered with @GlowLabs to bring you my favorite retinol routine!")
+    assert "END001" in codes("As a proud @StrideFit ambassador, these are the only running shoes I wear.")
+    assert "END001" not in codes("Proud to welcome @RiversideFC goalkeeper Ana Ruiz to our pediatric floor!")
+
+
+@pytest.mark.parametrize("text", [
+    "The region's best heart team is right here in Millbrook.",
+    "The most advanced cancer care in the state, close to home.",
+])
+def test_regional_superlatives(text: str) -> None:
+    assert "CLM002" in codes(text)
+
+
+def test_regional_facts_are_not_superlatives() -> None:
+    assert "CLM002" not in codes("Our hospital is the region's largest employer, with 4,000 staff.")
