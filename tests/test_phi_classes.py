@@ -239,6 +239,28 @@ CLASS_FLAGGED = [
     ("Thank you, Mr. Lindqvist-Ward! See you at your next appointment.", "PHI001", "Mr. Lindqvist-Ward"),
     # skin conditions and before-and-after photos are health information
     ("Nothing cleared Priscilla's rosacea until our laser series; swipe for her before & after!", "PHI001", "Priscilla"),
+    # a name next to their own SSN, date of birth or IP address in a post with health information
+    ("Faster check-in! [screenshot: kiosk showing Ulla Brandvik, DOB 02/17/1964, SSN 318-44-9027, Dept: Dialysis]",
+     "PHI001", "Ulla Brandvik"),
+    ("Portal tip: Mr. Achterberg, the sign-ins from 73.14.201.9 were yours, and your biopsy results are posted.",
+     "PHI001", "Mr. Achterberg"),
+    # a newborn's parents named as a pair; a relative whose given name is also a month; "Dad X" capitalised
+    ("Welcome to the world, Ione Keawe, born 6/2 in our birth center to Kalani and Noe!", "PHI001", "Kalani and Noe"),
+    ("Congratulations to Farah & Idris on the arrival of baby Zayn, born 4/30 in our birth suite!", "PHI001",
+     "Farah & Idris"),
+    ("Remembering Otis Fairweather, who died in our hospice unit on March 4. His wife, April, asks that donations go "
+     "to the patient fund.", "PHI001", "April"),
+    ("Our L&D team caught baby Rowan 20 minutes after Mia Santos arrived in active labor.\n\nDad Julian made it from "
+     "the parking lot just in time.", "PHI001", "Julian"),
+    # where someone now in our care was hurt: a road named without a number, a highway mile marker
+    ("Thank you to the trauma team who saved the jogger struck on Alder Creek Road Sunday. She is out of the ICU!",
+     "PHI004", "Alder Creek Road"),
+    ("Our flight crew flew a man, 61, from mile marker 40 on Hwy 12 after this morning's rollover. He is in our ICU.",
+     "PHI004", "mile marker 40 on Hwy 12"),
+    # a bed number in a sentence with a condition; a bed with a letter; a NICU bed space
+    ("Another unworked-up sepsis (bed 22, 4 North) dumped on us at shift change. #nightshift", "PHI008", "bed 22"),
+    ("Bed C on 6 East turned 98 today after her hip fracture and we threw her a party!", "PHI008", "Bed C"),
+    ("Our NICU graduates this month: twins Ari and Lev from Bed Space 9, finally off oxygen!", "PHI008", "Bed Space 9"),
 ]
 
 CLASS_NOT_FLAGGED = [
@@ -385,6 +407,16 @@ CLASS_NOT_FLAGGED = [
     "Lost your inhaler? Most pharmacies can replace it the same day; ask about a 90-day supply of your metformin too.",
     # a greeting in an education post about skin, with no confirmation of anyone's care
     "Hey Phoenix! Your skin needs SPF 30 every day, even in winter. #SkinCancerAwareness",
+    # the employer before a staff title; an acronym the model takes for a name; the author's own handle
+    "Milestone! Brightline nurse Dana Ochoa made her 2,000th home visit this month. Thank you, Dana!",
+    "Our NHSN infection report is out: zero central-line infections in our ICU this quarter.",
+    "To my former patients from the cardiac unit: follow me on Instagram @rn.tessa.k for heart-healthy recipes!",
+    # a religious title is not a relative; a donor's husband; a team that saved someone is not a patient
+    "A special visitor today: Sister Agnes Rooney, 93, who founded our hospice program, blessed the new wing.",
+    "Thank you to donor Helen Marsh and her husband Carl for the gift that funded our new infusion suite.",
+    # a road in a safety tip or an event, and the unit's beds as fittings
+    "Most crashes on Route 9 happen after dark. Join our bike safety class on Elm Street Saturday.",
+    "Our renovated unit has 24 beds, and bed 1 through bed 24 all have new cardiac monitors.",
 ]
 
 

@@ -50,7 +50,7 @@ INSTITUTIONAL_NEXT = re.compile(r"\s+(?:gallery|team|program|programme|garden|ro
                                 r"class|lounge|caf[eé]|shop|store|campaign|initiative|project|award|walk|gala|festival|fair|"
                                 r"committee|council|network|lab|studio|library|collection|exhibit|exhibition|suite|office|"
                                 r"desk|line|app|portal|newsletter|podcast|blog|scholarship|foundation|institute|house|"
-                                r"hospice|campus|residence|lodge|cottage)\b")
+                                r"hospice|campus|residence|lodge|cottage|ICU|NICU|PICU|CCU|SICU|MICU|CVICU)\b")
 # a first name alone as the subject of a strong receipt of care: "Terrence went home", "Bao finally got ..."
 CLAUSE_WORD = r"(?:^|[.!?]\s+|\n|,\s+)([A-Z][a-zà-ÿ'’-]{2,})\s+(?:just\s+|finally\s+)?"     # a capitalised word opening a clause
 SINGLE_SUBJECT = re.compile(CLAUSE_WORD + r"(?=(?:went\s+home|rang\s+the\s+bell|"
@@ -162,6 +162,9 @@ QUOTED_NAME = re.compile(r"(?:\b(?i:to|for|of|meet|remember|from|called|goes\s+b
 # a first name (or first and last) with an age in commas and then a verb: "Maisie, 6, has been with us since her diagnosis"
 NAME_WITH_AGE = re.compile(r"(?<![\w'’@#])(" + U + L + r"{2,}(?:[ \t]+" + U + L + r"{2,})?)(?=,\s*\d{1,3},\s+(?:who|has|is|was|had|spent|went|came|rang|"
                             r"just|finally|and|got|received|underwent|finished|completed|beat)\b)")
+# a name as the first field of a record: "Ulla Brandvik, DOB 02/17/1964", "Ortiz, Ana | MRN ..."
+NAME_BEFORE_RECORD = re.compile(r"(?<![\w'’@#])(" + U + L + r"+(?:[ \t]+" + U + r"\.)?[ \t]+" + U + L + r"+)(?=[ \t]*[,|;:][ \t]*"
+                                r"(?:DOB|D\.O\.B\.|(?i:date of birth)|SSN|MRN|MBI|(?i:member id)|(?i:born)\b))")
 BABY_NAME = re.compile(r"\bBaby\s+(?:Boy|Girl)\s+" + U + L + r"+")
 # verbs whose object is the person cared for ("It was an honor to care for Gloria"); OBJECT_NAME adds weaker ones
 CARED_FOR = r"(?:treated|discharged|admitted|operated\s+on|car(?:ed|e|ing)\s+for|intubated|resuscitated)"
@@ -199,8 +202,9 @@ CUE_NAME = re.compile(r"\b(?:(?i:shout-?out to|shoutout to|congrats to|congratul
                       r"Go|is|Meet|Remember|"
                       r"(?:our|his|her|their|the) patient,?|patient|(?i:baby|little))\s+"
                       r"([A-Za-z][a-z'’-]{1,20})(?=[\s,!.:;]|$)")
-RELATIVE_NAME = re.compile(r"\b(?i:parents?|mom|dad|mother|father|husband|wife|son|daughter|grandparents?|grandma|grandpa|"
-                           r"sister|brother|twins|triplets|siblings|grandson|granddaughter)(?:\s+|,\s+(?=[A-Z][a-z'’-]+,))([A-Z][a-z'’-]+(?:\s+(?:&|and)\s+[A-Z][a-z'’-]+)?(?:\s+[A-Z][a-z'’-]+)?)")
+# (capitalised "Sister", "Father", "Mother", "Brother" before a name are religious titles: "Sister Mary Clement")
+RELATIVE_NAME = re.compile(r"\b(?:(?i:parents?|mom|dad|husband|wife|son|daughter|grandparents?|grandma|grandpa|twins|triplets|"
+                           r"siblings|grandson|granddaughter)|mother|father|sister|brother)(?:\s+|,\s+(?=[A-Z][a-z'’-]+,))([A-Z][a-z'’-]+(?:\s+(?:&|and)\s+[A-Z][a-z'’-]+)?(?:\s+[A-Z][a-z'’-]+)?)")
 VOCATIVE = re.compile(r"(?:,|\b(?:you|it|this|done|did it|go|girl|buddy))\s+([A-Z][a-z'’-]{2,20}(?:\s[A-Z][a-z'’-]{1,20}){0,2})\s*(?:[!.]|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF])")
 LEADING_TITLE = re.compile(r"^(?:Nurse|Officer|Mayor|Dr\.?|Doctor|Mr\.?|Mrs\.?|Ms\.?|Miss|Ambassador(?:\s+\(ret\.\))?|Coach|Pastor|Captain|Chef)\s+")
 FAMILY = re.compile(r"\b(?i:the|both|all|two|three|four|five|six)\s([A-Z][a-z'’-]+) (?:family|twins|triplets|quadruplets|kids|"
@@ -218,12 +222,24 @@ AGENT_BY = re.compile(r"\b(?:by|with|from|thanks to|thank you to|to)\s+$", re.I)
 ONE_OF = re.compile(r"\bone of\s+$", re.I)
 UNIQUE = re.compile(r"\b(?:our|the)\s+(?:very\s+)?(?:youngest|oldest|first|only|last|longest[- ]\w+)\s+"
                     r"(?:[\w-]+\s+){0,2}(?:patient|baby|recipient|survivor|resident|admission|case)\b", re.I)
-INCIDENT_PERSON = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,4}?[\w-]+\s+who\s+(?:collapsed|crashed|fell|drowned|nearly\s+drowned|"
+INCIDENT_PERSON = re.compile(r"\bthe\s+(?!(?:[\w-]+\s+){0,4}?(?:team|crew|staff|squad|department|unit|nurses|doctors|medics|"
+                             r"paramedics|firefighters|volunteers|officers|deputies|bystanders)\s+who\b)"        # a team that saved
+                             r"(?:[\w-]+\s+){0,4}?[\w-]+\s+who\s+(?:collapsed|crashed|fell|drowned|nearly\s+drowned|"
                              r"overdosed|went\s+into\s+(?:cardiac\s+)?arrest|was\s+(?:hit|injured|shot|stabbed|rescued|pulled|"
                              r"struck|burned|found|airlifted|trapped)|pulled|saved|rescued|carried|dragged|shielded)", re.I)
 ACQUAINTANCE = re.compile(r"\b(?:a|some|this)\s+(?:guy|girl|man|woman|lady|kid|dude|teen)\s+I\s+(?:went to|know|knew|dated|"
                           r"used to|grew up)|\bmy\s+(?:old\s+)?(?:neighbou?r|ex|classmate|coworker|co-worker|kid's teacher|"
                           r"landlord|boss|pastor)\b", re.I)
+# given names that are also months or words (name stopwords), read as names right after a relative: "his wife, June"
+KIN_NAMES = {"june", "april", "may", "august", "dawn", "hope", "faith", "joy", "grace", "summer", "autumn", "rose", "iris",
+             "ivy", "lily", "pearl", "ruby", "holly", "olive", "jade", "amber", "star", "sky", "will", "bill", "mark", "art",
+             "jack", "pat", "sue", "frank", "earl", "ray", "don", "rich", "chase", "hunter", "mason", "page", "paige"}
+# a newborn's parents named as a pair: "born 3/14 ... to Makana and Pua", "Congratulations to Priya & Dev on the arrival"
+_GIVEN = r"[A-Z][a-z'’-]+"
+PARENTS_NAMED = re.compile(r"\b(?:born|arrived|delivered)\b[^.!?\n]{0,60}?\bto\s+(?:proud\s+(?:parents|mom|dad)\s+)?"
+                           r"(" + _GIVEN + r"\s+(?:&|and)\s+" + _GIVEN + r"(?:\s+" + _GIVEN + r")?)\b"
+                           r"|\b(?i:congrat\w*|felicidades)\s+(?:to\s+|a\s+)?(" + _GIVEN + r"\s+(?:&|and|y)\s+" + _GIVEN + r")"
+                           r"(?=\s+(?:on|for|por)\s+(?:the\s+)?(?:arrival|birth|new\s+baby|baby|el\s+nacimiento|la\s+llegada)\b)")
 # "Riverton County's only female firefighter": a place's only/first/oldest member of an occupation is one person
 PLACE_ONLY = re.compile(r"\b" + U + r"[\w.]*(?:\s" + U + r"[\w.]*){0,3}['’]s\s+(?:only|first|oldest|youngest|last)\s+"
                         r"(?:[\w-]+\s+){0,2}?(?i:" + PATIENT_OCCUPATIONS + r"|woman|man|girl|boy|female\s+[\w-]+|male\s+[\w-]+)\b")
@@ -243,6 +259,18 @@ PLACE_AFTER_NAME = re.compile(r"(?:,\s*\d{1,3},?)?\s*,?\s*(?:from|of)\s+(?:right
                               r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
 PLACE_HOME = re.compile(r"\b(?:(?:went|go|going|headed|heading|back|returned)\s+home\s+to|home\s+in|lives\s+in|living\s+in|"
                         r"resident\s+of|moved\s+to)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
+# the place of an accident, a fall or a rescue, told of someone now in our care: "the cyclist hit on Route 9 by the
+# Alder Creek bridge", "injured in Tuesday's bus crash on Harbor Blvd", "flew a woman from mile marker 212 on Hwy 93"
+ROAD = (r"(?:[A-Z][\w'’-]*\s+){1,3}" + R.STREET_SUFFIX + r"\b\.?"
+        r"|(?:Route|Rte\.?|Highway|Hwy\.?|Interstate|County\s+(?:Road|Rd\.?)|State\s+(?:Route|Road)|US|SR|I)[\s-]?\d{1,4}[A-Z]?\b"
+        r"|mile\s+marker\s+\d+(?:\s+(?:on|of)\s+(?:Route|Rte\.?|Highway|Hwy\.?|Interstate|I)[\s-]?\d{1,4})?")
+LANDMARK = r"(?:\s+(?:by|near|at)\s+the\s+(?:[A-Z][\w'’-]*\s+){1,3}(?i:bridge|intersection|overpass|exit|crossing|underpass))?"
+INCIDENT_CUE = re.compile(r"\b(?:crash|crashed|collision|wreck|rollover|accident|fire|blaze|explosion|shooting|stabbing|fell|fall|hit|"
+                          r"struck|injured|collapsed|poisoning|drowning|pulled|rescued|flew|flown|airlifted)\b", re.I)
+INCIDENT_PLACE = re.compile(r"\b(?i:crash|crashed|collision|wreck|rollover|accident|fire|blaze|explosion|shooting|stabbing|fell|fall|"
+                            r"hit|struck|injured|collapsed|poisoning|drowning|pulled\s+from|rescued\s+from)\b[^.!?\n]{0,30}?"
+                            r"\b(?:on|at|near|along|off|from)\s+(?:the\s+)?((?:" + ROAD + ")" + LANDMARK + ")")
+FLOWN_FROM = re.compile(r"\b(?i:flew|flown|airlifted|transported)\b[^.!?\n]{0,40}?\bfrom\s+(?:the\s+)?((?:" + ROAD + ")" + LANDMARK + ")")
 HISTORICAL = re.compile(r"\b(?i:in|since|during|circa|c\.)\s+(?:[A-Z][a-z]+\s+)?(?:1[6-8]\d\d|19[0-4]\d)\b")
 # a birth ("welcomed twin girls", "the arrival of baby X"): for a staff member, personal news rather than care
 BIRTH_WORDS = re.compile(r"\b(?i:arrival\s+of|welcom(?:ed|es|ing)|gave\s+birth)\b")
@@ -285,6 +313,14 @@ NOT_FIRST_NAME = re.compile(r"(?:Nurse|Officer|Mayor|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx
                             r"Uncle|Aunt|Auntie|Grandma|Grandpa|Sister|Brother|Father|Mother|Saint|St|The|A|An|"
                             r"Poor|" + NON_NAME_WORDS + "|" + OCCUPATIONS + r")$|\w{4,}(?<!er)ly$|\w+ing$|\w{3,}(?<!fr|mm|hm|dr|ar)ed$|.*['’][a-z]{1,2}$")
 
+# a single capitalised word right before a staff title and a name is the employer ("HearthLine nurse Priya X")
+STAFF_NOUN_NEXT = re.compile(r"\s+(?:nurses?|doctors?|surgeons?|physicians?|pharmacists?|midwi(?:fe|ves)|paramedics?|"
+                             r"therapists?|chaplains?|aides?|techs?|dietitians?|hospitalists?)\s+(?=[A-Z])")
+ACRONYM = re.compile(r"[B-DF-HJ-NP-TV-Z]{2,6}")       # capitals without a vowel: SRTR, CMS, NHSN
+# the author's own account: "add me here or on Instagram @x", "follow me @x"
+OWN_HANDLE_BEFORE = re.compile(r"(?:\b(?:me|my)\b[^.!?\n]{0,40}\b(?:on|at|via)\s+(?:Instagram|IG|Insta|TikTok|Twitter|X|Facebook|"
+                               r"FB|Threads|Snapchat|LinkedIn|Bluesky)|\b(?:follow|add|find|dm|message)\s+me\b[^.!?\n]{0,40}?)[:\s]*$",
+                               re.I)
 HYPHEN_TAIL = re.compile(r"-[a-zß-öø-ÿ]+\b")
 FIRST_WORD = re.compile(r"\S+\s+(?=\S)")
 NAME_LOOKBACK = 120
@@ -657,18 +693,27 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             break
         cue_matches.append(m)
         pos = m.start(1)
-    for m in cue_matches + list(RELATIVE_NAME.finditer(text)):
+    kin = list(RELATIVE_NAME.finditer(text))
+    for m in cue_matches + kin:
         word = m.group(1)
         cue = m.group(0)[: m.start(1) - m.start()].lower()
+        if word.lower() in KIN_NAMES and m in kin:
+            raw.append((m.start(1), m.end(1), "kin"))      # "His wife, June, asks ...": a name, not a month
+            continue
         if word.lower() in stop or (word[0].islower() and not LOWER_NAME_CUE.search(cue)):
             continue
         raw.append((m.start(1), m.end(1), "cue"))
+    for m in PARENTS_NAMED.finditer(text):      # (the model often makes "Congratulations to X & Y" one ORG)
+        g = 1 if m.group(1) else 2
+        raw.append((m.start(g), m.end(g), "kin"))
+    kin_starts = {s for s, _e, tag in raw if tag == "kin"} | {m.start(1) for m in kin}
     for m in VOCATIVE.finditer(text):
         if m.group(1).lower() not in stop:
             raw.append((m.start(1), m.end(1), "vocative"))
-    for pattern in (NAME_POSITION, INITIALS_NAME, POSSESSIVE_CARE, QUOTED_NAME, BABY_NAME, OBJECT_NAME, NAME_WITH_AGE):
+    for pattern in (NAME_POSITION, INITIALS_NAME, POSSESSIVE_CARE, QUOTED_NAME, BABY_NAME, OBJECT_NAME, NAME_WITH_AGE,
+                    NAME_BEFORE_RECORD):
         for m in pattern.finditer(text):
-            g = 1 if pattern in (NAME_POSITION, POSSESSIVE_CARE, QUOTED_NAME, OBJECT_NAME, NAME_WITH_AGE) else 0
+            g = 1 if pattern in (NAME_POSITION, POSSESSIVE_CARE, QUOTED_NAME, OBJECT_NAME, NAME_WITH_AGE, NAME_BEFORE_RECORD) else 0
             words = m.group(g).split()
             if words[-1 if pattern is QUOTED_NAME else 0].lower() not in stop and not ORG_WORDS.search(m.group(g)) and \
                     not (pattern is POSSESSIVE_CARE and m.group(1).lower() in {"today", "yesterday", "tonight"}):
@@ -717,7 +762,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                     text[e:e + 14], re.I):
             continue                        # eponyms: Guillain-Barré syndrome, Apgar score
         token = NICKNAME_ADJECTIVE.sub("", LEADING_TITLE.sub("", text[s:e].strip()))
-        if not token or (tag != "family" and token.lower().split()[0] in stop) or _overlaps((s, e), blocked):
+        if not token or (tag not in ("family", "kin") and token.lower().split()[0] in stop) or _overlaps((s, e), blocked):
             continue
         if widest >= e:
             continue
@@ -740,6 +785,10 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             continue                        # "Building C. Blood pressure checks"
         if tag in ("ner", "subject") and all(w in org_name_words for w in token.split()):
             continue                        # "Brightwater" where the post also says "Brightwater Health"
+        if tag in ("ner", "subject", "cue") and " " not in token and STAFF_NOUN_NEXT.match(text, e):
+            continue                        # "HearthLine nurse Priya X": the employer before a staff title
+        if tag == "ner" and ACRONYM.fullmatch(token):
+            continue                        # "SRTR report": an acronym, not a name
         if token.lower() in COMPASS and COMPASS_UNIT.search(text[max(0, s - 6):s]):
             continue                        # "3 North", "4 West": a unit
         if re.match(r"['’]s\s+(?:Day|Eve)\b", text[e:e + 8]):
@@ -773,6 +822,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         handle = m.group()[1:]
         if _overlaps((m.start(), m.end()), email_spans + url_spans):
             continue
+        if OWN_HANDLE_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            continue                        # "add me on Instagram @nurse.ama.k": the author's own account
         if (re.search(r"[._\d]", handle) or handle.islower()) and \
                 (not re.search(r"\b(?:my|our)\b[^.!?\n]{0,30}$", text[max(0, m.start() - 40):m.start()], re.I) or
                  WISHED.search(text, max(0, m.start() - 50), m.start())):
@@ -985,12 +1036,13 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     if about_patient or care_story:    # relatives and household members of a patient are identifiers too
         for p in people:
             same = [q for q in groups[group_of[id(p)]] if q is not p] if id(p) in group_of else []
-            if any(q.staff or q.public for q in same) or lex.any_in("non_patient", *sentence_of(p.start)) or \
-                    staff_news(sentence_of(p.start)):
+            # (named right after "his wife", "parents": a relative even where donations are mentioned)
+            if any(q.staff or q.public for q in same) or staff_news(sentence_of(p.start)) or \
+                    p.start not in kin_starts and lex.any_in("non_patient", *sentence_of(p.start)):
                 continue
             if not (p.patient or p.staff or p.public) and re.search(
-                    r"\b(?:parents?|mom|mother|dad|father|wife|husband|son|daughter|sister|brother|family(?!\s+[A-Z])|"
-                    r"grand(?:ma|pa|mother|father|son|daughter|kids?|parents?)|spouse|twins?|triplets)\b",
+                    r"\b(?:(?i:parents?|mom|dad|wife|husband|son|daughter|grand(?:ma|pa|mother|father|son|daughter|kids?|"
+                    r"parents?)|spouse|twins?|triplets)|mother|father|sister|brother)\b|\bfamily(?!\s+[A-Z])",
                     text[sentence_of(p.start)[0]:sentence_of(p.start)[1]]):
                 p.patient, p.reason = True, "a relative of a patient"
                 for q in same:              # "Her daughter Beth can't anymore. Call Beth at ...": the same relative
@@ -1239,6 +1291,17 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         sent = sentence_of(p.start)
         for m in PLACE_HOME.finditer(text, p.end, sent[1]):
             add("LOCATION", m.start(1), m.end(1), True, "a town or place tied to a patient")
+    for pattern in (INCIDENT_PLACE, FLOWN_FROM) if INCIDENT_CUE.search(text) else ():
+        for m in pattern.finditer(text):        # where someone now in our care was hurt
+            span = (m.start(1), m.end(1))
+            if _overlaps(span, address_spans):
+                continue
+            sent = sentence_of(span[0])
+            nsent = next_sentence(sent) or sent
+            told = sent in anchor_sentences or bool(PATIENT_REF.search(text, sent[0], nsent[1]))
+            linked = told and (has(health, sent) or has(health, nsent)) and \
+                not lex.any_in("event", sent[0], sent[1]) and not org_place(span)
+            add("LOCATION", *span, linked, "the place where a patient was hurt")
     for c in list(candidates):
         if c.linked and c.type in ("AGE_OVER_89", "OTHER_ID"):
             m = re.compile(r"[^.!?\n]{0,40}?\b(?:from|of)\s+(" + U + r"[\w'’]+(?:\s" + U + r"[\w'’]+)?)").match(text, c.end)
@@ -1310,9 +1373,13 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             continue
         stext = text[sent[0]:sent[1]]
         person_ref = bool(PATIENT_REF.search(stext)) or sent in anchor_sentences
+        # a bed, bay or crib (not a room: rooms host classes) in a sentence with a condition is a patient's:
+        # "dumped another GI bleed (bed 14, 5 West) on us"
+        bed_with_health = bool(re.search(r"(?i:\b(?:bed|bay|crib|isolette)\b)", m.group())) and has(health, sent) and \
+            not re.search(r"\b(?:beds|bays|cribs|rooms|through|thru|each|every)\b", stext, re.I)     # not the unit's fittings
         linked = (person_ref and (has(health, sent) or about_patient or has(health, (0, len(text))) or
                                   bool(re.match(r"(?:PICU|NICU|ICU|CCU|CVICU|ER|ED|PACU|OR)\b", m.group())))) or \
-            (care_setting and not lex.any_in("event", sent[0], sent[1]))
+            ((care_setting or bed_with_health) and not lex.any_in("event", sent[0], sent[1]))
         add("ROOM", *span, linked, "a room or bed number that points at a patient")
     rooms = SpanIndex((c.start, c.end) for c in candidates if c.type == "ROOM")
     for m in NAMED_ROOM.finditer(text):
@@ -1356,9 +1423,12 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                 add("PHOTO", target.start(1), target.end(1), True, "an image file named after a patient")
     # ---- a person named in the same sentence as their record number (MRN, member or account id, device
     # serial) or their own linked address, phone or email is that patient ---------------------------------------
+    # (a Social Security number, a date of birth or an IP address too, in a post with health information: a
+    # registration screen, a portal log)
     records = {sentence_of(c.start) for c in candidates
                if c.type in ("MRN", "ACCOUNT", "HEALTH_PLAN_ID", "DEVICE_ID")
-               or (c.linked and c.type in ("ADDRESS", "PHONE", "EMAIL"))}
+               or (c.linked and c.type in ("ADDRESS", "PHONE", "EMAIL"))
+               or any_health and (c.type in ("SSN", "IP") or c.reason == "a date of birth")}
     if records:
         who = {(p.start, p.end): p for p in people}
         for i, c in enumerate(candidates):

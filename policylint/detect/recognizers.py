@@ -137,8 +137,9 @@ DATE = re.compile(
     r"|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+(?:last night|this morning|yesterday|today))?)", re.I)
 MONTH_ALONE = re.compile(r"\b(?:in|since|on|during|last|this)\s+(" + MONTHS + r")\b(?!\.?\s+\d)")
 DOB = re.compile(r"\b(?:DOB|D\.O\.B\.|date of birth|born(?: on)?|birth ?date|b\.)\s*[:#]?\s*", re.I)
-ROOM = re.compile(r"\b(?:(?:(?-i:[A-Z]{2,5})\s+)?(?:room|rm\.?|bed|bay|pod|crib|isolette|chair|cubicle)\s*#?\s*\d{1,4}[A-Z]?|"
-                  r"(?<=\bin )\d{1,2}[A-Z](?=\b))", re.I)
+ROOM = re.compile(r"\b(?:(?:(?-i:[A-Z]{2,5})\s+)?(?:room|rm\.?|bed(?:\s*space)?|bay|pod|crib|isolette|chair|cubicle)\s*#?\s*\d{1,4}[A-Z]?|"
+                  r"(?<=\bin )\d{1,2}[A-Z](?=\b)|"
+                  r"(?-i:(?:Bed|Bay)\s+[A-F])(?![\w'’.-]))", re.I)      # "Bed B in 3 West" (a letter, capitalised)
 HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{2,30}[A-Za-z0-9_]")
 HASHTAG = re.compile(r"(?<![\w#&])#[A-Za-z][A-Za-z0-9_]*")
 IMAGE = re.compile(r"!\[([^\]\n]*)\]|\[(?:Image|Photo|Picture|Video|Pic|Carousel|Gallery|Slides?|Reel|Clip|Selfie)\s*:\s*([^\]\n]*)\]"
