@@ -385,3 +385,21 @@ def test_regional_superlatives(text: str) -> None:
 
 def test_regional_facts_are_not_superlatives() -> None:
     assert "CLM002" not in codes("Our hospital is the region's largest employer, with 4,000 staff.")
+
+
+@pytest.mark.parametrize("text", [
+    "Had my first colonoscopy at 45 and the prep was easier than the stories. Schedule yours! Early detection "
+    "saves lives.",
+    "October reminder: book your overdue mammogram this month. Early detection is key for breast cancer.",
+])
+def test_screening_promoted_to_the_reader_is_advice(text: str) -> None:
+    assert "DIS001" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Welcome Dr. Ames, who leads our new cancer screening program and has made early detection her life's work.",
+    "Our new mammography suite opens Monday with 3D imaging and a cozy waiting room. Tours at 10 and 2.",
+    "Flu shot clinic Saturday in the east lobby: get your flu shot in five minutes, no appointment needed.",
+])
+def test_screening_news_is_not_advice(text: str) -> None:
+    assert "DIS001" not in codes(text)
