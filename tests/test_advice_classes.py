@@ -403,3 +403,26 @@ def test_screening_promoted_to_the_reader_is_advice(text: str) -> None:
 ])
 def test_screening_news_is_not_advice(text: str) -> None:
     assert "DIS001" not in codes(text)
+
+
+# ---------------------------------------------------------------------------------------------- fourth round
+
+def test_brand_gifts_credited_need_disclosure() -> None:
+    assert "END001" in codes("Lunch today courtesy of @NovaPharma! Ask us about their new allergy spray.")
+    assert "END001" in codes("Giveaway! Three whitening kits for followers, thanks to @BrightSmile. Comment to "
+                             "enter.")
+    assert "END001" not in codes("Photo courtesy of @CityPhotoClub: our rooftop garden in full bloom!")
+    assert "END001" not in codes("Giveaway time! Thanks to our volunteers, we're giving away 50 bike helmets.")
+
+
+def test_exasperation_about_a_patient_from_the_shift() -> None:
+    assert "PRO003" in codes("This lady asked for a warm blanket, ice water and a sandwich at 3 a.m. 🙄")
+    assert "PRO003" not in codes("Ugh, the patient portal is down again 🙄 Call 555-0100 for refills.")
+    assert "PRO003" not in codes("Smh, the snow is back. Our clinics open at 10 a.m.; the patient shuttle "
+                                 "runs on time.")
+
+
+def test_post_opening_with_a_name_and_a_directive() -> None:
+    assert "PRO001" in codes("Marisol, you should stop the ibuprofen and take 500 mg of Tylenol instead.")
+    assert "PRO001" not in codes("Parents, you should know our pediatric urgent care is open until 10 p.m. "
+                                 "Take the Oak Street entrance.")
