@@ -426,3 +426,23 @@ def test_post_opening_with_a_name_and_a_directive() -> None:
     assert "PRO001" in codes("Marisol, you should stop the ibuprofen and take 500 mg of Tylenol instead.")
     assert "PRO001" not in codes("Parents, you should know our pediatric urgent care is open until 10 p.m. "
                                  "Take the Oak Street entrance.")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Nuestro programa ayuda a los drogadictos a encontrar tratamiento.", "LNG001"),
+    ("Grupo de apoyo para familias de alcohólicos los martes.", "LNG002"),
+    ("Mi abuela sufre de diabetes desde hace diez años.", "LNG005"),
+    ("Recetas saludables para diabéticos cada semana.", "LNG008"),
+    ("Cada año miles de jóvenes cometen suicidio. Llame o envíe un texto al 988.", "SUI001"),
+])
+def test_spanish_stigmatizing_terms(text: str, code: str) -> None:
+    assert code in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Alcohólicos Anónimos se reúne en la sala B los jueves.",
+    "Evite las bebidas alcohólicas si toma este medicamento.",
+    "Recetas saludables para personas con diabetes cada semana.",
+])
+def test_spanish_person_first_terms_pass(text: str) -> None:
+    assert not codes(text) & {"LNG001", "LNG002", "LNG005", "LNG008"}
