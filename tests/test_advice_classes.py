@@ -446,3 +446,9 @@ def test_spanish_stigmatizing_terms(text: str, code: str) -> None:
 ])
 def test_spanish_person_first_terms_pass(text: str) -> None:
     assert not codes(text) & {"LNG001", "LNG002", "LNG005", "LNG008"}
+
+
+def test_spanish_and_vietnamese_discount_codes_need_disclosure() -> None:
+    assert "END001" in codes("¡Mis cepillos favoritos! Usa mi código SONRISA15 para un descuento.")
+    assert "END001" not in codes("#publicidad ¡Mis cepillos favoritos! Usa mi código SONRISA15 para un descuento.")
+    assert "END001" in codes("Kem chống nắng yêu thích của tôi! Nhập mã giảm giá DAVN20 nhé.")
