@@ -261,6 +261,21 @@ CLASS_FLAGGED = [
     ("Another unworked-up sepsis (bed 22, 4 North) dumped on us at shift change. #nightshift", "PHI008", "bed 22"),
     ("Bed C on 6 East turned 98 today after her hip fracture and we threw her a party!", "PHI008", "Bed C"),
     ("Our NICU graduates this month: twins Ari and Lev from Bed Space 9, finally off oxygen!", "PHI008", "Bed Space 9"),
+    # a volunteer whose own husband was our patient identifies him
+    ("Volunteer spotlight: Edna Kowal\n\nEdna has knitted 400 blankets for our NICU. She began after her husband, "
+     "Arvid, spent his final weeks in our hospice unit.", "PHI001", "Edna Kowal"),
+    # a former physician's own death in our care, and a surname that is an institutional word after a title
+    ("We mourn Dr. Helen Park, our chief of surgery for 25 years, who died peacefully in our ICU on Friday after a "
+     "stroke.", "PHI001", "Helen Park"),
+    ("Farewell, Dr. Ezra Lund. He set half the bones in this county, and in his final weeks our hospice team cared for "
+     "him. He died Sunday, May 4.", "PHI002", "Sunday, May 4"),
+    # a lowercase name with an initial after "our girl", "our guy"; a sports injury repair
+    ("shoutout to our guy milo t. from the ridgeway swim team, back in the pool 8 wks after his rotator cuff repair!",
+     "PHI001", "milo t"),
+    # a photo caption line without brackets
+    ("Nobody rocks a tutu in the infusion chair like this girl.\n\n📸: full-face photo of a smiling 6-year-old girl "
+     "with her IV pole and chemo pump", "PHI006", "full-face photo of a smiling 6-year-old girl with her IV pole and chemo "
+     "pump"),
 ]
 
 CLASS_NOT_FLAGGED = [
@@ -417,6 +432,13 @@ CLASS_NOT_FLAGGED = [
     # a road in a safety tip or an event, and the unit's beds as fittings
     "Most crashes on Route 9 happen after dark. Join our bike safety class on Elm Street Saturday.",
     "Our renovated unit has 24 beds, and bed 1 through bed 24 all have new cardiac monitors.",
+    # a volunteer with a husband who was never a patient; a physician and a team who cared for someone else
+    "Thank you to our volunteer Rosa Lind for 1,000 hours at the welcome desk! Rosa and her husband Tom love to dance.",
+    "Dr. Ana Ruiz and our ICU team cared for him around the clock after his heart attack.",
+    "Welcome Dr. Helen Park to our cardiology team! She starts seeing patients Monday.",
+    # a cheer for a staff group; a photographer's credit
+    "shoutout to our girl squad at the front desk for surviving flu season!",
+    "Our new healing garden opened today!\n\n📷: Jordan Ellis Photography",
 ]
 
 

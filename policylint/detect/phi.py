@@ -62,6 +62,11 @@ SUBJECT_PRONOUN = re.compile(CLAUSE_WORD + r"(?:[a-z]{3,}ed|heard|got|went|came|
 # a lowercase first name after "little"/"baby"/"sweet" doing something: "little mateo came in at 27 weeks"
 LITTLE_LOWER = re.compile(r"\b(?i:little|baby|sweet)\s+(?:(?:miss|mister|man)\s+)?([a-z]{3,}(?:\s+[a-z]{3,})?)\s*,?\s+(?=(?:who|came|went|is|was|has|had|got|turned|finally|just|"
                           r"arrived|weighed|rang|graduated)\b)")
+# a lowercase name (and initial) after a cheer and "our girl", "our guy": "congrats to our girl sofia m. from ..."
+LOWER_CUE_NAME = re.compile(r"\b(?i:shout-?out\s+to|congrats\s+to|congratulations\s+to|so\s+proud\s+of|proud\s+of|welcome\s+home,?|"
+                            r"pray(?:ers|ing)?\s+for|way\s+to\s+go,?|cheering\s+(?:for|on)|go)\s+(?i:our|my)\s+"
+                            r"(?:girl|boy|guy|gal|friend|buddy|kiddo|man|lady|warrior|champ|fighter)\s+"
+                            r"([a-z]{3,12}(?:\s+[a-z]\.)?)(?=[\s,!.:;]|$)")
 # a room number right after a named or described patient: "Mr. Dombrowski in 418", "the guy in 12B"
 LITTLE_NOT_NAMES = {"ones", "one", "guy", "guys", "girl", "girls", "boy", "boys", "bit", "man", "lady", "kids", "baby", "babies",
                     "bear", "fighter", "warrior", "star", "steps", "bump", "brother", "sister", "patient", "patients"}
@@ -143,7 +148,12 @@ NOT_PARTICLE = re.compile(r"\s(?!(?:de|del|la|las|los|van|von|der|den|bin|bint|a
 TOLL_FREE = re.compile(r"^\+?1?[\s.-]*\(?8(?:00|33|44|55|66|77|88)\)?[\s.-]")
 STAFF_AS_PATIENT = re.compile(r"\b(?:he|she|they|our\s+own\s+[\w-]+)\s+(?:was|were|has\s+been|spent\s+[\w\s]{0,20}?)\s*"
                               r"(?:on\s+the\s+other\s+side\s+of\s+the\s+(?:bed|stretcher|table|rail)|a\s+patient\b|admitted|"
-                              r"hospitalized|in\s+our\s+(?:[\w-]+\s+)?(?:ICU|unit|care))", re.I)
+                              r"hospitalized|in\s+our\s+(?:[\w-]+\s+)?(?:ICU|unit|care))"
+                              # a former physician's own death in our care: "who died peacefully in our ICU", "in his last
+                              # weeks our hospice team cared for him"
+                              r"|\b(?:who|he|she)\s+(?:died|passed(?:\s+away)?)\s+(?:peacefully\s+|quietly\s+)?(?:in|at|under)\s+our\b"
+                              r"|\bin\s+(?:his|her)\s+(?:last|final)\s+(?:days|weeks|months|hours),?\s+our\s+(?:[\w-]+\s+){0,2}"
+                              r"(?:team|nurses|staff)\s+(?:cared|caring)\s+for\s+(?:him|her)\b", re.I)
 ORG_OWN = re.compile(r"\b(?:Hospital|Health|Medical|Clinic|Center|Centre|Foundation|Institute|Pharmacy|Healthcare)\b")
 ONE_PERSON_ROLES = (r"(?:starting\s+|head\s+|star\s+|lead\s+|only\s+|longtime\s+)?(?:quarterback|pitcher|goalie|captain|coach|"
                     r"principal|mayor|pastor|priest|rabbi|imam|fire chief|police chief|anchor|ceo|owner|founder|valedictorian|"
@@ -162,6 +172,10 @@ QUOTED_NAME = re.compile(r"(?:\b(?i:to|for|of|meet|remember|from|called|goes\s+b
 # a first name (or first and last) with an age in commas and then a verb: "Maisie, 6, has been with us since her diagnosis"
 NAME_WITH_AGE = re.compile(r"(?<![\w'’@#])(" + U + L + r"{2,}(?:[ \t]+" + U + L + r"{2,})?)(?=,\s*\d{1,3},\s+(?:who|has|is|was|had|spent|went|came|rang|"
                             r"just|finally|and|got|received|underwent|finished|completed|beat)\b)")
+# a name alone after a spotlight heading's colon ("VOLUNTEER SPOTLIGHT: Marge Pettit"): the model often misses it
+SPOTLIGHT_NAME = re.compile(r"(?m)^[ \t#*]*(?i:[^\n:]{0,30}\b(?:spotlight|meet|honou?ring|remembering|in\s+memoriam|featured|"
+                            r"volunteer|donor|patient|story|celebrating)\b[^\n:]{0,20}):[ \t]*\**(" + U + L + r"+(?:[ \t]+" + U +
+                            r"\.)?[ \t]+" + U + L + r"+)\**[ \t]*$")
 # a name as the first field of a record: "Ulla Brandvik, DOB 02/17/1964", "Ortiz, Ana | MRN ..."
 NAME_BEFORE_RECORD = re.compile(r"(?<![\w'’@#])(" + U + L + r"+(?:[ \t]+" + U + r"\.)?[ \t]+" + U + L + r"+)(?=[ \t]*[,|;:][ \t]*"
                                 r"(?:DOB|D\.O\.B\.|(?i:date of birth)|SSN|MRN|MBI|(?i:member id)|(?i:born)\b))")
@@ -169,6 +183,9 @@ BABY_NAME = re.compile(r"\bBaby\s+(?:Boy|Girl)\s+" + U + L + r"+")
 # verbs whose object is the person cared for ("It was an honor to care for Gloria"); OBJECT_NAME adds weaker ones
 CARED_FOR = r"(?:treated|discharged|admitted|operated\s+on|car(?:ed|e|ing)\s+for|intubated|resuscitated)"
 CARED_FOR_BEFORE = re.compile(r"\b" + CARED_FOR + r"\s+$", re.I)
+# a member of staff giving care to someone else, before the care words that follow: "cared for him ... his stroke"
+CARE_OF_OTHER = re.compile(r"\b(?:cared\s+for|treated|operated\s+on|saw|helped|stabilized|discharged|admitted|intubated|"
+                           r"delivered|resuscitated|sat\s+with|stayed\s+with)\s+(?:him|her|them)\b", re.I)
 # someone driven or taken to care is the patient: "can anyone drive Mrs. X to dialysis?", "took Walt to his chemo"
 TAKEN_BEFORE = re.compile(r"\b(?:drive|drives|drove|driving|take|takes|took|taking|bring|brings|brought|bringing|walk|walked|"
                           r"wheel|wheeled|escort|escorted|give|gave|giving)\s+$", re.I)
@@ -240,6 +257,8 @@ PARENTS_NAMED = re.compile(r"\b(?:born|arrived|delivered)\b[^.!?\n]{0,60}?\bto\s
                            r"(" + _GIVEN + r"\s+(?:&|and)\s+" + _GIVEN + r"(?:\s+" + _GIVEN + r")?)\b"
                            r"|\b(?i:congrat\w*|felicidades)\s+(?:to\s+|a\s+)?(" + _GIVEN + r"\s+(?:&|and|y)\s+" + _GIVEN + r")"
                            r"(?=\s+(?:on|for|por)\s+(?:the\s+)?(?:arrival|birth|new\s+baby|baby|el\s+nacimiento|la\s+llegada)\b)")
+POSSESSED_KIN = re.compile(r"\b(?:her|his|their)\s+(?:late\s+|beloved\s+)?(?:husband|wife|son|daughter|mom|mother|dad|father|"
+                           r"partner|spouse|brother|sister|grandson|granddaughter|baby)[\s,]*$", re.I)
 # "Riverton County's only female firefighter": a place's only/first/oldest member of an occupation is one person
 PLACE_ONLY = re.compile(r"\b" + U + r"[\w.]*(?:\s" + U + r"[\w.]*){0,3}['’]s\s+(?:only|first|oldest|youngest|last)\s+"
                         r"(?:[\w-]+\s+){0,2}?(?i:" + PATIENT_OCCUPATIONS + r"|woman|man|girl|boy|female\s+[\w-]+|male\s+[\w-]+)\b")
@@ -321,6 +340,7 @@ ACRONYM = re.compile(r"[B-DF-HJ-NP-TV-Z]{2,6}")       # capitals without a vowel
 OWN_HANDLE_BEFORE = re.compile(r"(?:\b(?:me|my)\b[^.!?\n]{0,40}\b(?:on|at|via)\s+(?:Instagram|IG|Insta|TikTok|Twitter|X|Facebook|"
                                r"FB|Threads|Snapchat|LinkedIn|Bluesky)|\b(?:follow|add|find|dm|message)\s+me\b[^.!?\n]{0,40}?)[:\s]*$",
                                re.I)
+PERSONAL_TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx)\.?\s+$")
 HYPHEN_TAIL = re.compile(r"-[a-zß-öø-ÿ]+\b")
 FIRST_WORD = re.compile(r"\S+\s+(?=\S)")
 NAME_LOOKBACK = 120
@@ -727,6 +747,11 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     for m in SINGLE_SUBJECT.finditer(text):
         if m.group(1).lower() not in stop and not NOT_FIRST_NAME.match(m.group(1)):
             raw.append((m.start(1), m.end(1), "subject"))
+    for m in SPOTLIGHT_NAME.finditer(text):       # (the model often runs it into the next line as one ORG)
+        raw.append((m.start(1), m.end(1), "heading"))
+    for m in LOWER_CUE_NAME.finditer(text):
+        if m.group(1).split()[0] not in stop and m.group(1).split()[0] not in LITTLE_NOT_NAMES:
+            raw.append((m.start(1), m.end(1), "cue"))
     for m in LITTLE_LOWER.finditer(text):
         if m.group(1).split()[0] not in stop and m.group(1).split()[0] not in LITTLE_NOT_NAMES:
             raw.append((m.start(1), m.end(1), "cue"))
@@ -770,7 +795,10 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                 label in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "GPE") and es < e and s < ee
                 and (ee - es) > (e - s) + 2 for label, es, ee in ents):     # longer than "Name's"
             continue
-        if tag == "ner" and (not text[s:e][:1].isupper() or ORG_WORDS.search(text[s:e]) or text[s:e].lower() in health_words
+        if tag == "ner" and (not text[s:e][:1].isupper() or text[s:e].lower() in health_words
+                             # "Dr. Helen Park", "Mr. Lee Hall": a surname that is also an institutional word
+                             or ORG_WORDS.search(text[s:e]) and not (" " in text[s:e].strip() and PERSONAL_TITLE_BEFORE.search(
+                                 text, max(0, s - 6), s))
                              or NOT_PARTICLE.search(text[s:e])
                              or any(c.isdigit() for c in text[s:e])):
             continue                        # "Lupus", "ID KVB448201937": not a person
@@ -806,11 +834,12 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     def bare(p: Person) -> list[str]:
         return LEADING_TITLE.sub("", text[p.start:p.end]).split() or [""]
 
-    names_seen = {bare(p)[-1] for p in people if p.source in ("ner", "title", "cue", "greeting", "vocative", "subject")}
+    names_seen = {bare(p)[-1] for p in people if p.source in ("ner", "title", "cue", "greeting", "vocative", "subject",
+                                                                "heading")}
     covered = bytearray(len(text) + 1)          # positions inside a known person: O(1) test, not O(people)
     for p in people:
         covered[p.start:p.end] = b"\x01" * max(0, p.end - p.start)
-    for name in dict.fromkeys(sorted(names_seen) + [bare(p)[0] for p in people if p.source in ("ner", "title", "subject")
+    for name in dict.fromkeys(sorted(names_seen) + [bare(p)[0] for p in people if p.source in ("ner", "title", "subject", "heading")
                                                     and len(bare(p)) > 1]):     # each name once: linear
         if len(name) < 3 or not name[0].isupper():
             continue
@@ -950,6 +979,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         if person.staff and person.receipt and (text[receipt[0]:receipt[1]].lower() in WEAK_RECEIPT or
                                                 BIRTH_WORDS.match(text, receipt[0], receipt[1])):
             person.receipt = False      # "Dr. X completed her fellowship": training, not care
+        if person.staff and person.receipt and receipt is not None and receipt[0] >= person.end and \
+                CARE_OF_OTHER.search(text, person.end, receipt[0]):
+            person.receipt = False      # "Dr. X and our team cared for him after his heart attack": his, not hers
         if person.staff and not person.receipt and any(
                 has(health, w) and STAFF_AS_PATIENT.search(text, w[0], w[1]) for w in [(person.end, sent[1])] + ([nsent] if nsent else [])):
             person.receipt = True       # "Welcome back, Dr. X! Three weeks ago our own hospitalist was on the other side of the bed"
@@ -1048,6 +1080,24 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                 for q in same:              # "Her daughter Beth can't anymore. Call Beth at ...": the same relative
                     if not q.patient:
                         q.patient, q.reason = True, "a relative of a patient"
+        # a volunteer or donor whose own relative was our patient is that patient's relative: "Marge has given 600
+        # hours as a volunteer. She started after her husband, Clyde, spent his last days in our hospice"
+        for q in people:
+            if not (q.patient and q.start in kin_starts) or \
+                    not POSSESSED_KIN.search(text, max(sentence_of(q.start)[0], q.start - 30), q.start):
+                continue
+            sent = sentence_of(q.start)
+            here = [p for p in people if sent[0] <= p.start < sent[1] and p is not q]
+            psent = prev_sentence(sent)
+            if not here and psent is not None:
+                here = [p for p in people if psent[0] <= p.start < psent[1]]
+            for p in here:
+                members = groups[group_of[id(p)]] if id(p) in group_of else [p]
+                if q in members or any(m.staff or m.public for m in members):
+                    continue
+                for m in members:
+                    if not m.patient:
+                        m.patient, m.reason = True, "a relative of a patient (a volunteer or donor whose relative was cared for)"
     # hashtags naming a patient found elsewhere
     for person in people:
         if person.source == "hashtag" and (about_patient or has(health, (0, len(text)))):
@@ -1405,8 +1455,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     patient_name_words = {w.lower() for p in people if p.patient and p.source != "hashtag"
                           for w in re.findall(r"[A-Za-zÀ-ÿ]{3,}", LEADING_TITLE.sub("", text[p.start:p.end]))}
     for m in R.IMAGE.finditer(text):
-        desc = m.group(1) if m.group(1) is not None else m.group(2)
-        start = m.start(1) if m.group(1) is not None else m.start(2)
+        g = next((i for i in (1, 2, 3) if m.group(i) is not None), 0)
+        desc, start = (m.group(g), m.start(g)) if g else (None, m.start())
         span = (start, start + len(desc)) if desc else (m.start(), m.end())
         if re.search(r"\bno\s+(?:faces?|identifying|wristbands?|names?|patients?(?:\s+(?:present|shown|pictured))?)\b|\bstaff\s+only\b|\b(?:faces?|nothing\s+identifying)\s+(?:is\s+|are\s+)?not\s+(?:visible|shown)",
                      desc or "", re.I):

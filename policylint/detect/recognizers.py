@@ -143,7 +143,9 @@ ROOM = re.compile(r"\b(?:(?:(?-i:[A-Z]{2,5})\s+)?(?:room|rm\.?|bed(?:\s*space)?|
 HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{2,30}[A-Za-z0-9_]")
 HASHTAG = re.compile(r"(?<![\w#&])#[A-Za-z][A-Za-z0-9_]*")
 IMAGE = re.compile(r"!\[([^\]\n]*)\]|\[(?:Image|Photo|Picture|Video|Pic|Carousel|Gallery|Slides?|Reel|Clip|Selfie)\s*:\s*([^\]\n]*)\]"
-                   r"|\b(?<![/.-])(?<!\]\()[\w-]+\.(?:jpe?g|png|gif|heic|tiff?|bmp|webp)\b", re.I)    # or an image file name
+                   r"|\b(?<![/.-])(?<!\]\()[\w-]+\.(?:jpe?g|png|gif|heic|tiff?|bmp|webp)\b"     # or an image file name
+                   # or a caption line without brackets: "📷: full-face photo of a smiling boy by his IV pole"
+                   r"|(?m:^[ \t]*(?:📷|📸|Photo|Image|Pictured)[ \t]*:[ \t]*([^\n]+))", re.I)
 
 
 def iter_regex(kind: str, pattern: re.Pattern[str], text: str, group: int = 0) -> Iterator[tuple[str, int, int]]:
