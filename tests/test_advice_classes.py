@@ -452,3 +452,42 @@ def test_spanish_and_vietnamese_discount_codes_need_disclosure() -> None:
     assert "END001" in codes("¡Mis cepillos favoritos! Usa mi código SONRISA15 para un descuento.")
     assert "END001" not in codes("#publicidad ¡Mis cepillos favoritos! Usa mi código SONRISA15 para un descuento.")
     assert "END001" in codes("Kem chống nắng yêu thích của tôi! Nhập mã giảm giá DAVN20 nhé.")
+
+
+# ---------------------------------------------------------------------------------------------- fifth round
+# Advice written as plain statements or as a run of instructions, which the signal lexicons read as a single
+# signal before: several instructions in a row, a symptom asked as a hook, the natural course of a condition,
+# when symptoms start, dose schedules, habits that change a risk, "experts say".
+
+@pytest.mark.parametrize("text", [
+    "Heartburn after dinner? Eat smaller meals, stay upright for 3 hours after eating, and raise the head of "
+    "your bed.",
+    "Hiking this weekend? Check for ticks after every walk, especially behind the knees. Remove them with "
+    "fine tweezers.",
+    "Dizzy when you stand up? Rise slowly, sit on the edge of the bed first, and drink enough fluids.",
+    "Spring allergies hitting hard? Saline rinses and keeping windows shut on high-pollen days can make a real "
+    "difference.",
+    "Ear infections in toddlers often clear on their own in 2 to 3 days. Pain relievers help with the "
+    "discomfort while you wait.",
+    "Gout flares often start at night in the big toe. Cutting back on beer and red meat lowers the chance of "
+    "another one.",
+    "Shingles vaccine: two doses, 2 to 6 months apart, even if you've had shingles before.",
+    "Pregnant and wondering about caffeine? Most experts say up to 200 mg a day is fine.",
+    "Postpartum depression can start weeks after delivery. Crying spells or trouble bonding are signs to tell "
+    "your OB.",
+    "Head lice aren't a sign of a dirty home. Comb wet hair with a fine-toothed comb every few days.",
+])
+def test_advice_as_statements_and_instruction_runs(text: str) -> None:
+    assert "DIS001" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Flu shot clinic Saturday: use the Oak Street entrance, bring your insurance card, and join us for cocoa "
+    "after.",
+    "Join our 5K for heart health! Register by Friday, pick up your bib Saturday, and meet us at the lake.",
+    "Hospital-acquired infections on our surgical floor fell by a third this year thanks to our nurses. "
+    "Keep it up, team!",
+    "Our new sleep lab opens Monday. Patients can often start their study the same week as the referral.",
+])
+def test_logistics_and_news_are_not_advice(text: str) -> None:
+    assert "DIS001" not in codes(text)
