@@ -276,6 +276,14 @@ CLASS_FLAGGED = [
     ("Nobody rocks a tutu in the infusion chair like this girl.\n\n📸: full-face photo of a smiling 6-year-old girl "
      "with her IV pole and chemo pump", "PHI006", "full-face photo of a smiling 6-year-old girl with her IV pole and chemo "
      "pump"),
+    # lowercase names: after "little" with "spent"; a name and initial addressed after a comma, the diagnosis told in
+    # the sentence before
+    ("guess who came back to say hi 🥹 little ines spent 71 days in our NICU after arriving at 25 weeks", "PHI001", "ines"),
+    ("she came in for a mole check and left with an early melanoma diagnosis. so glad you listened to your gut, "
+     "tamsin r. 💛", "PHI001", "tamsin r"),
+    # the owner named on a lost item's tag at a care station
+    ("Lost & found: a blue knit scarf left at infusion chair 3 after Monday's session. The tag says 'If found call "
+     "Wilhelmina 555-0163.'", "PHI001", "Wilhelmina"),
 ]
 
 CLASS_NOT_FLAGGED = [
@@ -439,6 +447,9 @@ CLASS_NOT_FLAGGED = [
     # a cheer for a staff group; a photographer's credit
     "shoutout to our girl squad at the front desk for surviving flu season!",
     "Our new healing garden opened today!\n\n📷: Jordan Ellis Photography",
+    # a letter after a vitamin is not an initial; a lost item with no one's care
+    "Feeling run down all winter? Ask your doctor about vitamin d. Most adults need 600 IU a day.",
+    "Lost & found: a black umbrella left in our lobby Tuesday. If found call the front desk.",
 ]
 
 
