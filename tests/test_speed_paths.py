@@ -2,6 +2,7 @@
 can start, and the tagger run on demand (only for documents whose rules ask about imperatives)."""
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from policylint.document import Document
 from policylint.engine import Selection
 from policylint.nlp import on_demand_components
 from policylint.packs import builtin_names, load_packs
-from policylint.patterns import QuickMatcher, build_matcher, build_quick_matcher
+from policylint.patterns import QuickMatcher, build_matcher, build_quick_matcher, quick_source
 from policylint.prefilter import lowered, start_words, word_prefixes
 from policylint.runner import build_engine
 
@@ -117,6 +118,48 @@ def test_a_one_file_run_compiles_no_regex_matchers() -> None:
     refs = ["@" + name for name in context.lexicons]
     found = {ref: analysis.find(ref) for ref in refs}
     assert any(found.values()) and not context._matchers and context._quick
+
+
+@pytest.mark.parametrize(("source", "quick"), [
+    (r"\bpain(?:s|ful)?\b", True),
+    (r"(?-i:ICU)|\bunit\b", True),
+    (r"[[:alpha:]]+ectomy", False),       # a POSIX class to `regex`, a set with "[" and ":" to `re`
+    (r"colou?r{e<=1}", False),            # fuzzy matching to `regex`, literal braces to `re`
+    (r"(?:a|aa)+$", False),               # an unbounded group repeat keeps `regex` and its match timeout
+    (r"\p{Lu}\w+", False),                # `re` cannot read it
+])
+def test_quick_source_only_where_re_reads_the_same(source: str, quick: bool) -> None:
+    assert (quick_source(source) is not None) is quick
+
+
+def test_position_matches_agree_with_the_regex_ones(engine: Any, texts: list[str]) -> None:
+    """Lexicons are tried at word positions with the alternation compiled by ``re`` (faster per position): the
+    same matches as the `regex` alternation at the same positions, for every lexicon of the bundled packs."""
+    with_re = 0
+    for name, terms in engine.context.lexicons.items():
+        fast = build_matcher(terms)
+        slow = build_matcher(terms)
+        slow._at.append(slow.pattern())          # force the `regex` pattern for position matches
+        with_re += fast.at_pattern() is not slow.at_pattern()
+        for text in texts[::3]:
+            positions = [m.start() for m in re.finditer(r"\w+|[#@]", text)]
+            assert list(fast.finditer_at(text, positions)) == list(slow.finditer_at(text, positions)), (name, text)
+            assert fast.starts_at(text, positions) == slow.starts_at(text, positions), (name, text)
+    assert with_re >= len(engine.context.lexicons) * 0.9
+
+
+def test_lexicons_read_at_positions_compile_no_regex_alternation(texts: list[str]) -> None:
+    """After the first documents, lexicons are read at word positions; the `regex` alternation (for scans) is
+    compiled only for the lexicons that are scanned."""
+    fresh = build_engine(Config(packs=tuple(builtin_names())), Selection())
+    context = fresh.context
+    for text in texts[:60]:
+        analysis = make_analysis(doc("t.txt", text), context, [(0, len(text))], [], [])
+        for name in context.lexicons:
+            analysis.find("@" + name)
+    built = list(context._matchers.values())
+    never = [m for m in built if m.compiled is None and not m._lazy]
+    assert built and len(never) >= len(built) // 2
 
 
 def test_tagger_is_left_out_of_the_batch_and_run_on_demand(nlp: Any, engine: Any) -> None:
