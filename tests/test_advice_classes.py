@@ -491,3 +491,37 @@ def test_advice_as_statements_and_instruction_runs(text: str) -> None:
 ])
 def test_logistics_and_news_are_not_advice(text: str) -> None:
     assert "DIS001" not in codes(text)
+
+
+# ---------------------------------------------------------------------------------------------- sixth round
+# Shift posts about patients and colleagues in the voices staff actually use: an eye-roll emoji, a mocking open
+# letter, "shouldn't be allowed to reproduce", the "couldn't find a vein if it glowed" idiom, a colleague as a
+# "total nightmare", department sarcasm, a reel filmed in a care area, and a clinical verdict read from
+# someone's own numbers in a reply.
+
+@pytest.mark.parametrize("text, code", [
+    ("When the patient in 14 asks again why he can't have a cheeseburger after his bypass 🙃", "PRO003"),
+    ("Patient asked if I was old enough to be a doctor. Sir, you're drunk at 2 p.m. 💀", "PRO003"),
+    ("To the guy who came in with a 'sprained ankle' that was clearly a weekend bender: we see you", "PRO003"),
+    ("Some people shouldn't be allowed to have kids. Third NICU admit from the same mom.", "PRO002"),
+    ("Our new grad couldn't find a vein if it was glowing. Bless her heart.", "PRO007"),
+    ("Charge nurse tonight is a total nightmare. Counting the days until I transfer.", "PRO007"),
+    ("Love when pharmacy takes 3 hours to verify a Tylenol order 🙄", "PRO007"),
+    ("Filmed a quick reel in the trauma bay between patients 🎬 follow for more", "PRO010"),
+    ("Hey Tom, your A1C of 9.2 means you definitely need insulin now.", "PRO011"),
+])
+def test_shift_posts_about_patients_and_colleagues(text: str, code: str) -> None:
+    assert code in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "To the patient who sent our nurses flowers: thank you! We all cried 😂❤️",
+    "To the family who donated 50 books to our pediatric playroom: you made our week! 👀📚",
+    "Night shift was a total nightmare with three ambulances at once, but our team pulled together.",
+    "Love when the day shift brings donuts! 🙃🍩",
+    "The patient in room 4 taught our whole unit to knit this week 🧶❤️",
+    "Our pharmacy takes 2 hours to prepare chemo safely, and here's why: every dose is checked twice.",
+    "Hi everyone! You definitely need to try the cafeteria's new soup bar.",
+])
+def test_warm_and_neutral_shift_posts_pass(text: str) -> None:
+    assert not {c for c in codes(text) if c.startswith("PRO")}
