@@ -525,3 +525,31 @@ def test_shift_posts_about_patients_and_colleagues(text: str, code: str) -> None
 ])
 def test_warm_and_neutral_shift_posts_pass(text: str) -> None:
     assert not {c for c in codes(text) if c.startswith("PRO")}
+
+
+# ---------------------------------------------------------------------------------------------- seventh round
+# Brand perks as staff and clinicians post them: gifted gear, "hooked us up with", "use my link", a referral
+# path, a partnership with a discount, a trip with a drug maker, "link in bio for a free trial".
+
+@pytest.mark.parametrize("text", [
+    "Obsessed with the new @ComfyStep clogs they sent our whole unit! Best shoes for 12-hour shifts 👟",
+    "Been using the Zenly meditation app for a month and my patients love it too. Link in my bio for a free "
+    "trial!",
+    "Amazing weekend in Napa with the team at Corvia Pharma, learning about their new statin!",
+    "Our favorite sunscreen is SunGuard Mineral; we've partnered with them to offer patients 15% off this month!",
+    "The team at Vitaflex hooked us up with free foam rollers for our PT gym. Check them out!",
+    "Shoutout to @GlowRx for the skincare goodies in our staff lounge! Their retinol serum is a game changer.",
+    "My go-to protein bar on night shift is FuelUp. Use my link for a free sample pack: fuelup.example/r/nursejen",
+])
+def test_brand_perks_need_disclosure(text: str) -> None:
+    assert "END001" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you @RiversideSchool third graders for the cards you sent our unit this week!",
+    "We've partnered with the Riverton YMCA to offer free swim lessons for kids with asthma.",
+    "Welcome Dr. Lee to our pediatrics team! She's amazing with kids. #TeamRiverside",
+    "Retreat weekend for our nurse residents at the lake, hosted by our nursing leadership.",
+])
+def test_community_partners_and_staff_welcomes_pass(text: str) -> None:
+    assert not codes(text) & {"END001", "END006"}
