@@ -553,3 +553,34 @@ def test_brand_perks_need_disclosure(text: str) -> None:
 ])
 def test_community_partners_and_staff_welcomes_pass(text: str) -> None:
     assert not codes(text) & {"END001", "END006"}
+
+
+# ---------------------------------------------------------------------------------------------- eighth round
+# Wellness-clinic claims: immunity boosts and toxin flushes from a product, rapid weight loss with no diet,
+# "completely painless", "heals twice as fast", success shares as typical results, "every patient", growth of
+# tissue, "goodbye ... forever", "America's top-rated".
+
+@pytest.mark.parametrize("text", [
+    "Our vitamin drip boosts your immune system before flu season!",
+    "This detox tea flushes out toxins overnight.",
+    "Our weight-loss shots melt 25 pounds in 30 days. No diet, no exercise!",
+    "Our laser hair removal is completely painless.",
+    "Shockwave therapy heals tendon injuries twice as fast as rest alone.",
+    "Nine out of 10 of our patients go home pain-free after one visit at our spine clinic!",
+    "Stem cell injections regrow your knee cartilage.",
+    "Say goodbye to heartburn forever with our reflux program.",
+    "America's top-rated fertility clinic is right here in Millbrook.",
+])
+def test_wellness_clinic_claims(text: str) -> None:
+    assert codes(text) & {"CLM001", "CLM002", "CLM003"}
+
+
+@pytest.mark.parametrize("text", [
+    "Flu shots help your immune system get ready for the season; ask us about yours.",
+    "Sleep and exercise can help support your immune system, along with a balanced diet.",
+    "Our nurses say the new IV pumps are quieter at night.",
+    "Nine out of 10 of our nurses say they'd recommend working here, per our 2025 staff survey.",
+    "Laser hair removal feels like a rubber band snap; numbing cream can help.",
+])
+def test_qualified_or_non_claim_wordings_pass(text: str) -> None:
+    assert not codes(text) & {"CLM001", "CLM002", "CLM003"}
