@@ -584,3 +584,21 @@ def test_wellness_clinic_claims(text: str) -> None:
 ])
 def test_qualified_or_non_claim_wordings_pass(text: str) -> None:
     assert not codes(text) & {"CLM001", "CLM002", "CLM003"}
+
+
+@pytest.mark.parametrize("disclaimer", [
+    "Our tips can't replace a visit with your own clinician.",
+    "Everyone's situation is different, so talk it over with your care team.",
+    "If you're unsure, give your doctor's office a call.",
+    "Ask your PT or doctor what's right for you.",
+])
+def test_casual_disclaimer_wordings(disclaimer: str) -> None:
+    assert "DIS001" not in codes(f"{ADVICE} {disclaimer}")
+
+
+@pytest.mark.parametrize("not_a_disclaimer", [
+    "Nothing can replace a summer afternoon at the lake!",
+    "Give our gift shop a call for balloon delivery.",
+])
+def test_casual_near_misses_are_not_disclaimers(not_a_disclaimer: str) -> None:
+    assert "DIS001" in codes(f"{ADVICE} {not_a_disclaimer}")
