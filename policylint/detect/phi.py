@@ -292,12 +292,26 @@ ROAD = (r"(?:[A-Z][\w'’-]*\s+){1,3}" + R.STREET_SUFFIX + r"\b\.?"
         r"|(?:Route|Rte\.?|Highway|Hwy\.?|Interstate|County\s+(?:Road|Rd\.?)|State\s+(?:Route|Road)|US|SR|I)[\s-]?\d{1,4}[A-Z]?\b"
         r"|mile\s+marker\s+\d+(?:\s+(?:on|of)\s+(?:Route|Rte\.?|Highway|Hwy\.?|Interstate|I)[\s-]?\d{1,4})?")
 LANDMARK = r"(?:\s+(?:by|near|at)\s+the\s+(?:[A-Z][\w'’-]*\s+){1,3}(?i:bridge|intersection|overpass|exit|crossing|underpass))?"
-INCIDENT_CUE = re.compile(r"\b(?:crash|crashed|collision|wreck|rollover|accident|fire|blaze|explosion|shooting|stabbing|fell|fall|hit|"
-                          r"struck|injured|collapsed|poisoning|drowning|pulled|rescued|flew|flown|airlifted)\b", re.I)
 INCIDENT_PLACE = re.compile(r"\b(?i:crash|crashed|collision|wreck|rollover|accident|fire|blaze|explosion|shooting|stabbing|fell|fall|"
                             r"hit|struck|injured|collapsed|poisoning|drowning|pulled\s+from|rescued\s+from)\b[^.!?\n]{0,30}?"
                             r"\b(?:on|at|near|along|off|from)\s+(?:the\s+)?((?:" + ROAD + ")" + LANDMARK + ")")
 FLOWN_FROM = re.compile(r"\b(?i:flew|flown|airlifted|transported)\b[^.!?\n]{0,40}?\bfrom\s+(?:the\s+)?((?:" + ROAD + ")" + LANDMARK + ")")
+# lowercase words without which a rarer pattern cannot match (a substring test per post is much cheaper than a regex
+# scan): the pattern runs only where one of them occurs
+CHEAP_GUARDS = {
+    "parents": ("born", "arrived", "delivered", "congrat", "felicidades"),
+    "record": ("dob", "d.o.b", "ssn", "mrn", "mbi", "date of birth", "member id", "born"),
+    "spotlight": ("spotlight", "meet", "honor", "honour", "remember", "memoriam", "featured", "volunteer", "donor",
+                  "patient", "story", "celebrat"),
+    "lost": ("found", "lost", "left", "forgot", "turned in"),
+    "our_kid": tuple(f"{who} {kid} " for who in ("our", "my") for kid in ("girl", "boy", "guy", "gal", "friend", "buddy",
+                                                                            "kiddo", "man", "lady", "warrior", "champ",
+                                                                            "fighter")),
+    "incident": ("crash", "collision", "wreck", "rollover", "accident", "fire", "blaze", "explosion", "shooting",
+                 "stabbing", "fell", "fall", "hit", "struck", "injured", "collapsed", "poisoning", "drowning", "pulled",
+                 "rescued"),
+    "flown": ("flew", "flown", "airlifted", "transported"),
+}
 HISTORICAL = re.compile(r"\b(?i:in|since|during|circa|c\.)\s+(?:[A-Z][a-z]+\s+)?(?:1[6-8]\d\d|19[0-4]\d)\b")
 # a birth ("welcomed twin girls", "the arrival of baby X"): for a staff member, personal news rather than care
 BIRTH_WORDS = re.compile(r"\b(?i:arrival\s+of|welcom(?:ed|es|ing)|gave\s+birth)\b")
@@ -731,15 +745,17 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         if word.lower() in stop or (word[0].islower() and not LOWER_NAME_CUE.search(cue)):
             continue
         raw.append((m.start(1), m.end(1), "cue"))
-    for m in PARENTS_NAMED.finditer(text):      # (the model often makes "Congratulations to X & Y" one ORG)
+    low = text.lower()              # substring tests first: the rarer patterns run only where their words are
+    cues_in = {name: any(w in low for w in words) for name, words in CHEAP_GUARDS.items()}
+    for m in PARENTS_NAMED.finditer(text) if cues_in["parents"] else ():      # (the model often makes "Congratulations to X & Y" one ORG)
         g = 1 if m.group(1) else 2
         raw.append((m.start(g), m.end(g), "kin"))
     kin_starts = {s for s, _e, tag in raw if tag == "kin"} | {m.start(1) for m in kin}
     for m in VOCATIVE.finditer(text):
         if m.group(1).lower() not in stop:
             raw.append((m.start(1), m.end(1), "vocative"))
-    for pattern in (NAME_POSITION, INITIALS_NAME, POSSESSIVE_CARE, QUOTED_NAME, BABY_NAME, OBJECT_NAME, NAME_WITH_AGE,
-                    NAME_BEFORE_RECORD):
+    for pattern in (NAME_POSITION, INITIALS_NAME, POSSESSIVE_CARE, QUOTED_NAME, BABY_NAME, OBJECT_NAME, NAME_WITH_AGE) + \
+            ((NAME_BEFORE_RECORD,) if cues_in["record"] else ()):
         for m in pattern.finditer(text):
             g = 1 if pattern in (NAME_POSITION, POSSESSIVE_CARE, QUOTED_NAME, OBJECT_NAME, NAME_WITH_AGE, NAME_BEFORE_RECORD) else 0
             words = m.group(g).split()
@@ -755,15 +771,16 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     for m in SINGLE_SUBJECT.finditer(text):
         if m.group(1).lower() not in stop and not NOT_FIRST_NAME.match(m.group(1)):
             raw.append((m.start(1), m.end(1), "subject"))
-    for m in SPOTLIGHT_NAME.finditer(text):       # (the model often runs it into the next line as one ORG)
+    for m in SPOTLIGHT_NAME.finditer(text) if cues_in["spotlight"] else ():       # (the model often runs it into the next line as one ORG)
         raw.append((m.start(1), m.end(1), "heading"))
     for m in LOWER_VOCATIVE_INITIAL.finditer(text):
         if m.group(1).split()[0] not in stop and m.group(1).split()[0] not in NOT_GIVEN_WITH_LETTER:
             raw.append((m.start(1), m.end(1), "vocative"))
-    for m in OWNER_NAME.finditer(text) if LOST_FOUND.search(text) else ():
+    lost_found_words = cues_in["lost"] and bool(LOST_FOUND.search(text))
+    for m in OWNER_NAME.finditer(text) if lost_found_words else ():
         if m.group(1).split()[0].lower() not in stop:
             raw.append((m.start(1), m.end(1), "cue"))
-    for m in LOWER_CUE_NAME.finditer(text):
+    for m in LOWER_CUE_NAME.finditer(text) if cues_in["our_kid"] else ():
         if m.group(1).split()[0] not in stop and m.group(1).split()[0] not in LITTLE_NOT_NAMES:
             raw.append((m.start(1), m.end(1), "cue"))
     for m in LITTLE_LOWER.finditer(text):
@@ -924,7 +941,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         return person.end <= role[0] and bool(re.fullmatch(r"[\s,]*(?:(?:is|was|has been|as|from)\s+)?(?:(?:our|the|a|an)\s+)?",
                                                             text[person.end:role[0]]))
 
-    lost_found = has(health, (0, len(text))) and bool(LOST_FOUND.search(text))
+    lost_found = lost_found_words and has(health, (0, len(text)))
     for i, person in enumerate(people):
         sent = sentence_of(person.start)
         name_text = text[person.start:person.end]
@@ -1357,7 +1374,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         sent = sentence_of(p.start)
         for m in PLACE_HOME.finditer(text, p.end, sent[1]):
             add("LOCATION", m.start(1), m.end(1), True, "a town or place tied to a patient")
-    for pattern in (INCIDENT_PLACE, FLOWN_FROM) if INCIDENT_CUE.search(text) else ():
+    for pattern in (INCIDENT_PLACE,) * cues_in["incident"] + (FLOWN_FROM,) * cues_in["flown"]:
         for m in pattern.finditer(text):        # where someone now in our care was hurt
             span = (m.start(1), m.end(1))
             if _overlaps(span, address_spans):
