@@ -241,6 +241,9 @@ def test_vin_and_udi() -> None:
 def test_room_handle_hashtag() -> None:
     assert found(R.ROOM, "resting in Room 412B") == ["Room 412B"]
     assert found(R.ROOM, "a roomy lobby") == []
+    # a NICU bed space, and a bed with a capital letter (never "went to bed a little early")
+    assert found(R.ROOM, "twins from Bed Space 14 and Bed B in 3 West") == ["Bed Space 14", "Bed B"]
+    assert found(R.ROOM, "went to bed a little early; Bay Area traffic") == []
     assert found(R.HANDLE, "thanks @jamie_r.k and mail x@y.example") == ["@jamie_r.k"]
     assert found(R.HASHTAG, "#GetWellSoon and C# and &#38;") == ["#GetWellSoon"]
 
@@ -249,11 +252,13 @@ def test_room_handle_hashtag() -> None:
     ("![Photo of our patient](a.png)", "![Photo of our patient]"),
     ("[Photo: Jo at discharge]", "[Photo: Jo at discharge]"),
     ("file jdoe_front_2023.jpg on record", "jdoe_front_2023.jpg"),      # an image file name
+    ("Cape day!\n📷: full-face photo of a boy by his IV pole", "📷: full-face photo of a boy by his IV pole"),  # a caption
 ])
 def test_image_matched(text: str, image: str) -> None:
     assert found(R.IMAGE, text) == [image]
 
 
-@pytest.mark.parametrize("text", ["see the photos below", "notes.txt", "https://example.org/a/b.jpg.txt"])
+@pytest.mark.parametrize("text", ["see the photos below", "notes.txt", "https://example.org/a/b.jpg.txt",
+                                  "Our photo: a day to remember"])
 def test_image_not_matched(text: str) -> None:
     assert found(R.IMAGE, text) == []
