@@ -48,6 +48,8 @@ class RunContext:
     _matchers: dict[str, Matcher] = field(default_factory=dict)
     _needles: dict[str, Any] = field(default_factory=dict)
     _pattern_needles: dict[str, list[tuple[int, Any]]] = field(default_factory=dict)
+    _term_checks: dict[str, list[tuple[int, tuple[str, ...] | None, tuple[str, ...] | None]]] = field(
+        default_factory=dict)
     _anchor_words: dict[str, Any] = field(default_factory=dict)
     _has_patterns: dict[str, bool] = field(default_factory=dict)
     _singles: dict[str, list[tuple[int, Matcher, tuple[str, ...] | None]]] = field(default_factory=dict)
@@ -102,9 +104,21 @@ class RunContext:
                                           for i, t in enumerate(terms) if t.startswith("re:")]
         return found
 
-    def impossible_terms(self, ref: str, low: str) -> frozenset[int]:
-        """Positions of the ``re:`` terms of a lexicon that cannot match ``low`` anywhere."""
-        return frozenset(i for i, n in self.pattern_terms(ref) if n is not None and not may_match(n, low))
+    def impossible_terms(self, ref: str, low: str, prefixes: Any = None) -> frozenset[int]:
+        """Positions of the ``re:`` terms of a lexicon that cannot match ``low`` anywhere. With the text's
+        word prefixes (prefilter.word_prefixes), a term with start words cannot match when no word of the text
+        begins with one of them (a set operation instead of substring searches)."""
+        found = self._term_checks.get(ref)
+        if found is None:
+            openings = {i: opening for i, _single, opening in self.single_patterns(ref)}
+            found = self._term_checks[ref] = [(i, n.words + n.strings if n is not None else None, openings.get(i))
+                                              for i, n in self.pattern_terms(ref)]
+        if prefixes is None:
+            return frozenset([i for i, strings, _ in found if strings is not None and not any(s in low for s in strings)])
+        keys = prefixes.keys()
+        return frozenset([i for i, strings, opening in found
+                          if (keys.isdisjoint(opening) if opening is not None
+                              else strings is not None and not any(s in low for s in strings))])
 
     def plain_suffices(self, ref: str, low: str) -> bool:
         """True if none of a lexicon's ``re:`` terms can match ``low`` (then Matcher.plain_only is exact)."""
@@ -181,7 +195,7 @@ class Analysis:
                 words = self.context.anchor_words(ref) if self._prefixes is not None else None
                 starts: set[int] | None = None
                 if not plain and self._lower is not None and ref.startswith("@"):
-                    drop = self.context.impossible_terms(ref, self._lower)   # re: terms that cannot match here
+                    drop = self.context.impossible_terms(ref, self._lower, self._prefixes)   # cannot match here
                     if len(drop) == len(self.context.pattern_terms(ref)):
                         matcher, plain = matcher.plain_only(), True
                     elif words is not None:
