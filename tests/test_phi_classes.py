@@ -284,6 +284,12 @@ CLASS_FLAGGED = [
     # the owner named on a lost item's tag at a care station
     ("Lost & found: a blue knit scarf left at infusion chair 3 after Monday's session. The tag says 'If found call "
      "Wilhelmina 555-0163.'", "PHI001", "Wilhelmina"),
+    # the road a patient lives on without a house number; a date in the next sentence that opens with the
+    # patient's pronoun
+    ("Our home-health crew got Mr. Anselm Fairley settled back home on Quarry Hill Rd after his hip surgery. His "
+     "walker and shower chair were delivered by noon Thursday.", "PHI004", "Quarry Hill Rd"),
+    ("Our home-health crew got Mr. Anselm Fairley settled back home on Quarry Hill Rd after his hip surgery. His "
+     "walker and shower chair were delivered by noon Thursday.", "PHI002", "Thursday"),
 ]
 
 CLASS_NOT_FLAGGED = [
@@ -450,6 +456,8 @@ CLASS_NOT_FLAGGED = [
     # a letter after a vitamin is not an initial; a lost item with no one's care
     "Feeling run down all winter? Ask your doctor about vitamin d. Most adults need 600 IU a day.",
     "Lost & found: a black umbrella left in our lobby Tuesday. If found call the front desk.",
+    # volunteers out on a road; a date after a patient story in a sentence about someone else
+    "Our Meals on Wheels volunteers are out on County Rd 9 every Thursday. Join them!",
 ]
 
 

@@ -295,6 +295,8 @@ LANDMARK = r"(?:\s+(?:by|near|at)\s+the\s+(?:[A-Z][\w'’-]*\s+){1,3}(?i:bridge|
 INCIDENT_PLACE = re.compile(r"\b(?i:crash|crashed|collision|wreck|rollover|accident|fire|blaze|explosion|shooting|stabbing|fell|fall|"
                             r"hit|struck|injured|collapsed|poisoning|drowning|pulled\s+from|rescued\s+from)\b[^.!?\n]{0,30}?"
                             r"\b(?:on|at|near|along|off|from)\s+(?:the\s+)?((?:" + ROAD + ")" + LANDMARK + ")")
+# a home's road named without a house number: "settled back home on Maple Hollow Rd", "the X family out on County Rd 12"
+HOME_ROAD = re.compile(r"\b(?i:home|lives|living|house|farm|ranch|place|out)\s+(?i:on|off)\s+(?:the\s+)?(" + ROAD + ")")
 FLOWN_FROM = re.compile(r"\b(?i:flew|flown|airlifted|transported)\b[^.!?\n]{0,40}?\bfrom\s+(?:the\s+)?((?:" + ROAD + ")" + LANDMARK + ")")
 # lowercase words without which a rarer pattern cannot match (a substring test per post is much cheaper than a regex
 # scan): the pattern runs only where one of them occurs
@@ -311,6 +313,8 @@ CHEAP_GUARDS = {
                  "stabbing", "fell", "fall", "hit", "struck", "injured", "collapsed", "poisoning", "drowning", "pulled",
                  "rescued"),
     "flown": ("flew", "flown", "airlifted", "transported"),
+    "home_road": ("home on", "home off", "lives on", "lives off", "living on", "house on", "farm on", "ranch on",
+                  "out on", "place on"),
 }
 HISTORICAL = re.compile(r"\b(?i:in|since|during|circa|c\.)\s+(?:[A-Z][a-z]+\s+)?(?:1[6-8]\d\d|19[0-4]\d)\b")
 # a birth ("welcomed twin girls", "the arrival of baby X"): for a staff member, personal news rather than care
@@ -469,6 +473,7 @@ def name_bounds(text: str, s: int, e: int, stop: set[str], ner: bool, others: Se
     return out
 
 
+PERSON_PRONOUN_START = re.compile(r"\W*(?:he|she|his|her|him)\b", re.I)
 MD_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t][^\n]*")
 PATIENT_REF = re.compile(r"\b(?:\d{1,3}-year-old|frequent\s+flyers?|guess\s+who|patient|guy|gal|lady|gentleman|man|woman|boy|girl|kid|baby|toddler|teen|buddy|friend|"
                          r"(?-i:family)|mom|dad|mother|father|son|daughter|grandma|grandpa|resident|he|she|him|her|his)\b", re.I)
@@ -1243,6 +1248,16 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     by_start = sorted(people, key=lambda p: p.start)
     person_starts = [p.start for p in by_start]
 
+    def people_between(sent: Span) -> bool:       # anyone named in the sentence (then it is theirs to decide)
+        return bisect.bisect_left(person_starts, sent[0]) < bisect.bisect_left(person_starts, sent[1])
+
+    # the story goes on in the next sentence when it opens with the patient's pronoun: "Mr. X went home after his
+    # stroke. His wound vac was set up by noon Tuesday, and PT starts tomorrow."
+    for sent in sorted(set(patient_sentences)):
+        nsent = next_sentence(sent)
+        if nsent is not None and PERSON_PRONOUN_START.match(text, nsent[0], nsent[1]) and not people_between(nsent):
+            anchor_sentences.add(nsent)
+
     def people_in(sent: Span) -> list[Person]:
         return by_start[bisect.bisect_left(person_starts, sent[0]):bisect.bisect_left(person_starts, sent[1])]
 
@@ -1374,6 +1389,12 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         sent = sentence_of(p.start)
         for m in PLACE_HOME.finditer(text, p.end, sent[1]):
             add("LOCATION", m.start(1), m.end(1), True, "a town or place tied to a patient")
+    for m in HOME_ROAD.finditer(text) if cues_in["home_road"] else ():     # "settled back home on Maple Hollow Rd"
+        span = (m.start(1), m.end(1))
+        if not _overlaps(span, address_spans):
+            sent = sentence_of(span[0])
+            add("LOCATION", *span, tied(span) or sent in patient_sentence_set and has(health, (0, len(text))),
+                "the road a patient lives on")
     for pattern in (INCIDENT_PLACE,) * cues_in["incident"] + (FLOWN_FROM,) * cues_in["flown"]:
         for m in pattern.finditer(text):        # where someone now in our care was hurt
             span = (m.start(1), m.end(1))
