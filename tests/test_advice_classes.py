@@ -602,3 +602,24 @@ def test_casual_disclaimer_wordings(disclaimer: str) -> None:
 ])
 def test_casual_near_misses_are_not_disclaimers(not_a_disclaimer: str) -> None:
     assert "DIS001" in codes(f"{ADVICE} {not_a_disclaimer}")
+
+
+@pytest.mark.parametrize("text", [
+    "Consejos para el calor: tome agua cada 20 minutos, use ropa ligera y evite el sol del mediodía. Si siente "
+    "mareos, busque sombra.",
+    "Mùa cúm đang đến. Hãy tiêm phòng cúm, rửa tay thường xuyên và ở nhà nếu bị sốt.",
+    "Replying to @mia_k: kids can usually go back to school 24 hours after the fever breaks without medicine.",
+])
+def test_more_languages_and_return_to_school_advice(text: str) -> None:
+    assert "DIS001" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Nuestro hospital celebra 50 años sirviendo a la comunidad. ¡Gracias a todos nuestros empleados!",
+    "Bệnh viện chúng tôi chào đón bác sĩ Trần, chuyên khoa tim mạch, gia nhập đội ngũ từ tháng này.",
+    "Lopital nou an ap selebre 30 ane sèvis nan kominote a samdi. Tout moun envite!",
+    "Para su primera cita traiga:\n- una identificación\n- su tarjeta de seguro, si tiene\n- todos sus "
+    "medicamentos en sus frascos",
+])
+def test_news_in_other_languages_is_not_advice(text: str) -> None:
+    assert "DIS001" not in codes(text)
