@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from policylint.packs import Rule
 
 Span = tuple[int, int]
+QUOTED = "\0quoted"          # the _cache key of a document's quoted spans (no lexicon ref starts with NUL)
 QUOTES = re.compile(r"[\"“][^\"“”\n]{0,300}[\"”]|(?<!\w)'[^'\n]{0,200}'(?!\w)")
 
 
@@ -35,7 +36,10 @@ def _any_in(analysis: Analysis, refs: tuple[str, ...], window: Span) -> bool:
 
 
 def _quoted(analysis: Analysis) -> list[Span]:
-    return [(m.start(), m.end()) for m in QUOTES.finditer(analysis.text)]
+    found = analysis._cache.get(QUOTED)          # once per document, shared by the rules that skip quotes
+    if found is None:
+        found = analysis._cache[QUOTED] = [(m.start(), m.end()) for m in QUOTES.finditer(analysis.text)]
+    return found
 
 
 def check_phi(rule: Rule, analysis: Analysis) -> Iterator[Hit]:
@@ -134,11 +138,47 @@ def _pattern_hits(rule: Rule, analysis: Analysis, key: str) -> Iterator[Span]:
         yield span
 
 
+# Words that do not single out an organisation ("Cedar Ridge Urgent Care" is named by "Cedar")
+ORG_GENERIC = frozenset("""the of and at for in on a an inc llc pc pllc co corp company health healthcare care urgent
+    clinic clinics hospital hospitals medical medicine center centre centers group system systems services service
+    associates partners practice family physicians doctors dental dentistry pharmacy network foundation university
+    regional community memorial general st saint it dept department team office main street north south east west
+    new""".split())
+
+
+def organisation_word(value: str) -> str | None:
+    """The word that names an organisation given in front matter: its first word that is not generic."""
+    for word in re.findall(r"[^\W\d_]{3,}", value):
+        if word.lower() not in ORG_GENERIC:
+            return word
+    return None
+
+
+def names_organisation(text: str, value: str) -> bool:
+    """Whether ``text`` names the organisation ``value``: its distinctive word starts a word ("Cedar Ridge"),
+    sits inside a hashtag or handle (#CedarRidgeStrong, @cedarridge) or is a hump of a brand name (MyCedar)."""
+    word = organisation_word(value)
+    if word is None:
+        return False
+    escaped = re.escape(word)
+    return bool(re.search(rf"(?i)(?<![^\W\d_]){escaped}", text)
+                or re.search(rf"(?i)[#@]\w*{escaped}", text)
+                or re.search(rf"(?<=[a-z]){re.escape(word[:1].upper() + word[1:].lower())}", text))
+
+
 def check_forbid(rule: Rule, analysis: Analysis) -> Iterator[Hit]:
     p = rule.params
     for key in p.get("metadata_unless", ()):
         if analysis.document.metadata.get(key):
             return
+    detail: dict[str, object] = {}
+    if p.get("metadata_named"):         # only where the text names the organisation a front-matter key gives
+        metadata = analysis.document.metadata
+        named = [str(metadata[key]) for key in p["metadata_named"]
+                 if isinstance(metadata.get(key), str) and names_organisation(analysis.text, str(metadata[key]))]
+        if not named:
+            return
+        detail = {"organisation": named[0].strip()}
     hits = list(_pattern_hits(rule, analysis, "patterns"))
     if p.get("only_in_hashtag_block"):     # reported only when every match sits in the trailing hashtag run
         block = analysis.hashtag_block
@@ -152,7 +192,7 @@ def check_forbid(rule: Rule, analysis: Analysis) -> Iterator[Hit]:
         if cut is None or len(analysis.text.strip()) <= cut or any(s < cut for s, _ in hits):
             return
     for span in hits:
-        yield Hit(span[0], span[1])
+        yield Hit(span[0], span[1], detail=detail)
         if p.get("once"):
             return
 
