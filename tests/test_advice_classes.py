@@ -472,7 +472,7 @@ def test_spanish_and_vietnamese_discount_codes_need_disclosure() -> None:
     "Gout flares often start at night in the big toe. Cutting back on beer and red meat lowers the chance of "
     "another one.",
     "Shingles vaccine: two doses, 2 to 6 months apart, even if you've had shingles before.",
-    "Curious whether coffee is OK while breastfeeding? Most experts say one cup a day is fine.",
+    "Expecting and curious whether caffeine is OK? Most experts say one cup of coffee a day is fine for pregnancy.",
     "Postpartum depression can start weeks after delivery. Crying spells or trouble bonding are signs to tell "
     "your OB.",
     "Head lice aren't a sign of a dirty home. Comb wet hair with a fine-toothed comb every few days.",
