@@ -113,11 +113,9 @@ class RunContext:
             openings = {i: opening for i, _single, opening in self.single_patterns(ref)}
             found = self._term_checks[ref] = [(i, n.words + n.strings if n is not None else None, openings.get(i))
                                               for i, n in self.pattern_terms(ref)]
-        if prefixes is None:
-            return frozenset([i for i, strings, _ in found if strings is not None and not any(s in low for s in strings)])
-        keys = prefixes.keys()
+        keys = prefixes.keys() if prefixes is not None else None
         return frozenset([i for i, strings, opening in found
-                          if (keys.isdisjoint(opening) if opening is not None
+                          if (keys.isdisjoint(opening) if opening is not None and keys is not None
                               else strings is not None and not any(s in low for s in strings))])
 
     def plain_suffices(self, ref: str, low: str) -> bool:

@@ -37,15 +37,20 @@ _ASCII_WORD_PREFIX = re.compile(r"[a-z0-9_]+")   # ASCII word characters are \w 
 MAX_WORD_NEEDLE = 12
 
 
-def required(source: str) -> Needles | None:
-    """Lowercase strings one of which every match of ``source`` contains, or None if unknown."""
+def _parse(source: str) -> list[Any] | None:
+    """``source`` as ``re``'s parser reads it, or None where the `regex` module may read it differently."""
     if _UNSAFE.search(source):
         return None
     try:
-        parsed = _sre_parse.parse(source)
+        return list(_sre_parse.parse(source))
     except Exception:  # noqa: BLE001 - syntax only the `regex` module knows: no prefilter
         return None
-    found = _sequence(list(parsed))
+
+
+def required(source: str) -> Needles | None:
+    """Lowercase strings one of which every match of ``source`` contains, or None if unknown."""
+    parsed = _parse(source)
+    found = _sequence(parsed) if parsed is not None else None
     return _minimal(found) if found else None
 
 
@@ -100,13 +105,8 @@ def start_words(source: str) -> tuple[str, ...] | None:
     can start only at a word of the text with one of these prefixes (word_prefixes has their offsets), and
     the pattern need not be scanned for its start positions (speed only; see analysis.Analysis.find).
     None when the pattern does not have that shape (or has syntax only the `regex` module reads)."""
-    if _UNSAFE.search(source):
-        return None
-    try:
-        parsed = _sre_parse.parse(source)
-    except Exception:  # noqa: BLE001
-        return None
-    found = _starts(list(parsed), False)
+    parsed = _parse(source)
+    found = _starts(parsed, False) if parsed is not None else None
     if not found:
         return None
     return _minimal_prefixes(w[:MAX_WORD_NEEDLE] for w in found)

@@ -174,8 +174,8 @@ def check_forbid(rule: Rule, analysis: Analysis) -> Iterator[Hit]:
     detail: dict[str, object] = {}
     if p.get("metadata_named"):         # only where the text names the organisation a front-matter key gives
         metadata = analysis.document.metadata
-        named = [str(metadata[key]) for key in p["metadata_named"]
-                 if isinstance(metadata.get(key), str) and names_organisation(analysis.text, str(metadata[key]))]
+        named = [metadata[key] for key in p["metadata_named"]
+                 if isinstance(metadata.get(key), str) and names_organisation(analysis.text, metadata[key])]
         if not named:
             return
         detail = {"organisation": named[0].strip()}
