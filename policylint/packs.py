@@ -1,7 +1,6 @@
 """Rule packs: YAML -> validated, frozen dataclasses. Every error names file, line, rule and key."""
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any, Iterable, Iterator, Mapping
 from policylint import yamlsafe
 from policylint.checks.schema import KIND_PARAMS, PATTERN_PARAMS
 from policylint.findings import CATEGORIES, Severity
+from policylint import facts
 from policylint.patterns import PatternError, check_regex, is_plain_term_source, regex_text_problem, term_to_regex
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "rules"
@@ -129,11 +129,12 @@ def _repeat_risk(items: Any, inside_unbounded: bool) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=16384)
+@facts.remembered("vet")
 def vet_regex(source: str) -> None:
     """check_regex, plus a structural check for nested unbounded repeats at any depth of grouping.
 
-    Cached: a pure function of the pattern text (only successes are cached; errors are raised each time)."""
+    Remembered between runs (policylint.facts): a pure function of the pattern text (only successes are
+    remembered; errors are raised each time)."""
     if is_plain_term_source(source):
         check_regex(source)
         return                              # a plain lexicon term: nothing to nest (most terms; speed only)

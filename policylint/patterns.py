@@ -8,6 +8,8 @@ from typing import Any, Iterable, Iterator
 
 import regex
 
+from policylint import facts
+
 MATCH_TIMEOUT = 0.5          # seconds per search; no pack pattern can hang a check
 MAX_PATTERN_CHARS = 2000
 MAX_VARIANTS = 256           # compiled subsets of one lexicon kept for speed (Matcher.without)
@@ -64,9 +66,9 @@ def regex_text_problem(source: str) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=8192)
+@facts.remembered("regex_problem")
 def _regex_problem(source: str) -> str | None:
-    # remembered: packs, lexicon terms and matchers check the same sources again (compiling is slow)
+    # remembered, between runs too: packs, lexicon terms and matchers check the same sources (compiling is slow)
     problem = regex_text_problem(source)
     if problem is not None:
         return problem

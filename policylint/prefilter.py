@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, NamedTuple
 
+from policylint import facts
+
 try:                                            # Python 3.11+
     from re import _constants as _C  # type: ignore[attr-defined]
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
@@ -47,6 +49,7 @@ def _parse(source: str) -> list[Any] | None:
         return None
 
 
+@facts.remembered("required", decode=facts.as_tuple)
 def required(source: str) -> Needles | None:
     """Lowercase strings one of which every match of ``source`` contains, or None if unknown."""
     parsed = _parse(source)
@@ -99,6 +102,7 @@ def pattern_needles(ref: str) -> Needles | None:
     return required(ref[3:] if ref.startswith("re:") else ref)
 
 
+@facts.remembered("start_words", decode=facts.as_tuple)
 def start_words(source: str) -> tuple[str, ...] | None:
     """Lowercase word prefixes one of which begins the text at every match of ``source``, where every match
     starts a word (a ``\\b`` before a word character): ``\\b(?:pain|ache)s?`` -> ("ache", "pain"). Then a match

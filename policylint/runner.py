@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence, TextIO
 
+from policylint import facts
 from policylint.document import Document
 from policylint.findings import Finding
 from policylint.sources import Notice, SourceOptions, iter_inputs
@@ -311,6 +312,7 @@ def run(paths: Sequence[str], *, engine: Any, options: SourceOptions, nlp_loader
             cache.close()
         if progress is not None:
             progress.close()
+        facts.save()                             # pattern facts learnt by this run (a long-lived server too)
     result.files = len(files)
     return result
 

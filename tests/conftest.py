@@ -29,6 +29,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # remembered pattern facts (policylint.facts) go to a folder of this test session, not the user's cache
+    if "POLICYLINT_CACHE_DIR" not in os.environ:
+        import tempfile
+
+        os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="policylint-tests-")
     try:
         from hypothesis import HealthCheck, settings
     except ImportError:  # pragma: no cover - hypothesis is a dev dependency
