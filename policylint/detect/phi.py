@@ -51,6 +51,8 @@ INSTITUTIONAL_NEXT = re.compile(r"\s+(?:gallery|team|program|programme|garden|ro
                                 r"committee|council|network|lab|studio|library|collection|exhibit|exhibition|suite|office|"
                                 r"desk|line|app|portal|newsletter|podcast|blog|scholarship|foundation|institute|house|"
                                 r"hospice|campus|residence|lodge|cottage|ICU|NICU|PICU|CCU|SICU|MICU|CVICU)\b")
+# "Oakmoor's rehab referral team": the care word names a service of the organisation, not someone's care
+SERVICE_NEXT = re.compile(r"(?:\s+[\w-]+){0,2}?" + INSTITUTIONAL_NEXT.pattern)
 # a first name alone as the subject of a strong receipt of care: "Terrence went home", "Bao finally got ..."
 CLAUSE_WORD = r"(?:^|[.!?]\s+|\n|,\s+)([A-Z][a-zà-ÿ'’-]{2,})\s+(?:just\s+|finally\s+)?"     # a capitalised word opening a clause
 SINGLE_SUBJECT = re.compile(CLAUSE_WORD + r"(?=(?:went\s+home|rang\s+the\s+bell|"
@@ -124,7 +126,7 @@ PLACE_ABBREVIATIONS = {"U.S.", "U.K.", "U.S.A.", "E.U.", "D.C.", "U.N.", "N.Y.",
 LOWER_NAME_CUE = re.compile(r"shout|proud|congrat|pray|welcome|way to go|birthday")
 NICKNAME_ADJECTIVE = re.compile(r"^(?:Big|Little|Lil)\s+(?=[A-Z])")
 LEAD_VERB = re.compile(r"^(?:Meet|Welcome|Welcoming|Congratulations|Congrats|Thanks|Thank|Hi|Hello|Hey|Dear|Join|Say|Help|"
-                       r"Please|Celebrate|Introducing|Happy)\s+(?=[A-Z])")
+                       r"Please|Celebrate|Introducing|Happy|Tell|Wish|Send|Give)\s+(?=[A-Z])")
 TITLE_NAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Master|Sra?|Srta)\.?|(?i:do[nñ]a|don)|Nurse|Officer|Deputy|Sgt\.?|Sergeant|Captain|Coach|Pastor|"
                         r"Ambassador|Firefighter|Professor|Judge)\s+(?:[A-Z]\.|[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]+)*")
 U, L = "[A-ZÀ-ÖØ-Þ]", "[a-zß-öø-ÿ'’-]"
@@ -370,6 +372,25 @@ PERSONAL_TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx)\.?\s+$")
 HYPHEN_TAIL = re.compile(r"-[a-zß-öø-ÿ]+\b")
 FIRST_WORD = re.compile(r"\S+\s+(?=\S)")
 NAME_LOOKBACK = 120
+# a name right after an age: "4-year-old Hamza", "Seven-year-old Lucia Ferraz" (the model often calls it ORG)
+NUMBER_WORDS = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)"
+_WORD = U + r"[a-zß-öø-ÿ]+(?:-" + U + r"[a-zß-öø-ÿ]+)?"
+AGE_NAME = re.compile(r"\b(?i:" + NUMBER_WORDS + r")[- ](?i:years?|months?|weeks?|days?)[- ](?i:old)\s+(" + _WORD + r"(?:[ \t]+" +
+                      _WORD + r")?)(?=['’]s\b|[^\w'’-]|$)")
+# "a 91-year-old Navajo grandmother": a word describing the person, not a name
+PERSON_NOUN_NEXT = re.compile(r"\s+(?:[a-z-]+\s+)?(?:man|men|woman|women|boy|girl|elder|patient|child|kid|baby|toddler|teen|"
+                              r"mother|father|mom|dad|grand\w+|twins?|" + PATIENT_OCCUPATIONS + r")\b")
+# a patient's board or census entry: a room or bed number and "Surname, I" ("Rm 4 – Castellano, R – lap chole")
+BOARD_ENTRY = re.compile(r"\b(?i:rm\.?|room|bed|bay|or)[ \t]*#?\d{1,4}[A-Z]?[ \t]*[–—:|-][ \t]*(" + _SURNAME + r",[ \t]*[A-Z]\.?)(?![\w'’])")
+# a quoted nickname after a possessive or a patient word: 'our littlest fighter "Bean"', 'for their "Disco Queen"'
+NICKNAME_AFTER = re.compile(r"\b(?i:our|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?[\"“]((?:Big|Little|Lil|Miss|Mr\.?)?\s?" + U + L +
+                            r"+(?:\s" + U + L + r"+)?)[,.!]?[\"”](?!\s*(?i:program|series|class|walk|run|campaign|initiative|"
+                            r"project|award|fund|challenge|event|gala|night|day|week|month|team|group|club|clinic|room|garden|"
+                            r"wall|board|cart|bell|box))")
+# a second name joined to a name: "Amani and Joel", "Tell Nia and Nate ..."
+AND_NAME = re.compile(r"\s+(?:and|&)\s+(" + U + L + r"{2,})(?!\w|['’]s\b|\s+" + U + ")")
+# an emoji or a sentence end between a role phrase and a name: the role is not said of that person
+BREAK_BETWEEN = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]|[.!?](?:\s|$)")
 
 
 def name_bounds(text: str, s: int, e: int, stop: set[str], ner: bool, others: Sequence[Span] = (),
@@ -694,8 +715,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     raw: list[tuple[int, int, str]] = []
     for label, s, e in ents:
         if label == "PERSON":
-            lead_verb = LEAD_VERB.match(text, s, e)      # "Meet Keisha Brown": the model took the verb in
-            raw.append((lead_verb.end() if lead_verb else s, e, "ner"))
+            lead_verb = LEAD_VERB.match(text[s:e])       # "Meet Keisha Brown": the model took the verb in
+            raw.append((s + lead_verb.end() if lead_verb else s, e, "ner"))
     for m in LIST_NAME.finditer(text):
         g = 1 if m.group(1) else 2
         raw.append((m.start(g), m.end(g), "listed"))
@@ -709,6 +730,13 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     stop = set(t.lower() for t in lex_terms(lex, "name_stopwords"))
     for m in DESCRIPTOR_NAME.finditer(text):
         raw.append((m.start(1), m.end(1), "cue"))
+    for pattern in (AGE_NAME, NICKNAME_AFTER):
+        for m in pattern.finditer(text):
+            if m.group(1).split()[-1].lower() not in stop and not ORG_WORDS.search(m.group(1)) and \
+                    not (pattern is AGE_NAME and PERSON_NOUN_NEXT.match(text, m.end(1))):
+                raw.append((m.start(1), m.end(1), "cue"))
+    for m in BOARD_ENTRY.finditer(text):
+        raw.append((m.start(1), m.end(1), "board"))
     roster = list(ROSTER_LINE.finditer(text))
     if roster:                              # "our Nurse Residency graduates:", "welcome our new hires:": staff
         first = roster[0].start()
@@ -727,6 +755,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                 not CONTRACTION_NEXT.match(text, m.end()) and \
                 not re.search(r"[.!?\n]", text[m.end():health_starts[k]]) and m.group(1).lower() not in stop and \
                 not ORG_WORDS.search(text[m.start():health_starts[k] + 20]) and \
+                not SERVICE_NEXT.match(text, health.spans[k][1]) and \
                 not re.match(r"['’]s\s+(?:Day|Eve|Week|Month)\b", text[m.end(1):m.end(1) + 10]):
             raw.append((m.start(1), m.end(1), "subject"))
     for m in TITLE_NAME_LOWER.finditer(text):
@@ -765,7 +794,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             g = 1 if pattern in (NAME_POSITION, POSSESSIVE_CARE, QUOTED_NAME, OBJECT_NAME, NAME_WITH_AGE, NAME_BEFORE_RECORD) else 0
             words = m.group(g).split()
             if words[-1 if pattern is QUOTED_NAME else 0].lower() not in stop and not ORG_WORDS.search(m.group(g)) and \
-                    not (pattern is POSSESSIVE_CARE and m.group(1).lower() in {"today", "yesterday", "tonight"}):
+                    not (pattern is POSSESSIVE_CARE and (m.group(1).lower() in {"today", "yesterday", "tonight"} or
+                                                         SERVICE_NEXT.match(text, m.end()))):
                 raw.append((m.start(g), m.end(g), "subject"))
     for m in SUBJECT_NAME.finditer(text):
         if m.group(1).split()[0].lower() not in stop:
@@ -843,6 +873,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             continue                        # "U.S.", "U.K."
         if " " in token and (token.lower().split()[0] in health_words or any(w in WEEKDAYS for w in token.lower().split())):
             continue                        # "Colonoscopy Tuesday", "category: Cancer Genetics" (not "Janet Burns")
+        if tag == "ner" and re.match(r"\s+(?:family|community|crew|village)\b", text[e:e + 12]) and \
+                re.search(r"\b(?i:our)\s+$", text[max(0, s - 6):s]):
+            continue                        # "We love our Oakmoor family": the organisation's people
         if tag in ("ner", "subject", "cue") and INSTITUTIONAL_NEXT.match(text, e) and \
                 re.search(r"\b(?i:our|the)\s+$", text[max(0, s - 6):s]):
             continue                        # "our Healing Arts gallery": the organisation's
@@ -854,6 +887,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             continue                        # "HearthLine nurse Priya X": the employer before a staff title
         if tag == "ner" and ACRONYM.fullmatch(token):
             continue                        # "SRTR report": an acronym, not a name
+        if (tag == "ner" and token.isupper() and ORG_WORDS.search(token.title()) or tag == "vocative" and
+                ORG_WORDS.search(token) and not PERSONAL_TITLE_BEFORE.search(text, max(0, s - 6), s)):
+            continue                        # "RIVERBEND KIDNEY CARE — NEWS", "..., Lakeside Family Dental.": a sign-off
         if token.lower() in COMPASS and COMPASS_UNIT.search(text[max(0, s - 6):s]):
             continue                        # "3 North", "4 West": a unit
         if re.match(r"['’]s\s+(?:Day|Eve)\b", text[e:e + 8]):
@@ -867,6 +903,13 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             people.pop()
         people.append(Person(s, e, tag))
         widest = max(widest, e)
+    for p in list(people):              # "Congratulations, Amani and Joel!": the second name of a pair
+        m = AND_NAME.match(text, p.end) if p.source in ("ner", "cue", "vocative", "greeting", "subject", "kin") else None
+        if m and m.group(1).lower() not in stop and m.group(1).lower() not in health_words and \
+                not ORG_WORDS.search(m.group(1)) and not NOT_FIRST_NAME.match(m.group(1)) and \
+                not any(q.start < m.end(1) and m.start(1) < q.end for q in people):
+            people.append(Person(m.start(1), m.end(1), p.source))
+    people.sort(key=lambda p: p.start)
     # first names mentioned alone later in the text count as the same person
     def bare(p: Person) -> list[str]:
         return LEADING_TITLE.sub("", text[p.start:p.end]).split() or [""]
@@ -938,6 +981,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     def staff_role_of(role: Span, person: Person) -> bool:
         """A role phrase describes this person: "our pharmacist Marcus", "Marcus, our pharmacist", or a verb phrase
         ("joins our team", "board-certified") in the sentence; not "our pharmacist" said of someone else."""
+        gap = text[role[1]:person.start] if role[1] <= person.start else text[person.end:role[0]]
+        if BREAK_BETWEEN.search(gap):
+            return False                # "Thanks to our trauma team 🙏 X, the rider airlifted ...": thanks, then news
         if not re.match(r"(?i:our|new|the)\b", text[role[0]:role[1]]):
             return True
         if role[1] <= person.start:         # "our pharmacist Marcus", "our unit clerk extraordinaire, Ngozi",
@@ -971,7 +1017,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         public = lex.any_in("public_figure", sent[0], sent[1]) or bool(
             HISTORICAL.search(living) or
             re.search(r"\bborn\b[^.]{0,30}\b(?:1[6-8]\d\d|19[0-4]\d)\b", living))
-        signature = (bool(re.search(r"[—–-]\s*$", text[max(0, person.start - 3):person.start])) or
+        signature = person.source != "board" and (bool(re.search(r"[—–-]\s*$", text[max(0, person.start - 3):person.start])) or
                      text[max(0, person.start - 2):person.start] == "— ") and not APPOSITIVE_PATIENT.match(text, person.start) \
             and not re.match(r"\s*,\s*(?i:you|your)\b", text[person.end:person.end + 12]) \
             and not re.search(r"(?:^|\n)[ \t]*[—–-][ \t]*$", text[max(0, person.start - 6):person.start])   # a bullet
@@ -1041,6 +1087,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             person.patient, person.reason = True, "named together with health information or care"
         elif owner:
             person.patient, person.reason = True, "the owner of medicine or belongings left with us"
+        elif person.source == "board":
+            person.patient, person.reason = True, "named on a patient board next to a room or bed number"
         elif person.source == "listed" and (has(health, (0, len(text))) or bool(care)):
             person.patient, person.reason = True, "named in a list about patients' care"
     # a person repeated by name (full name, first name, last name) takes the strongest role seen
