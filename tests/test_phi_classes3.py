@@ -30,6 +30,35 @@ FLAGGED = [
     # hemodialysis and memory care are health information
     ("This spring Mr. Teodor Babic marks 12 years of hemodialysis with us, always in the corner chair.", "PHI001",
      "Mr. Teodor Babic"),
+    # a person named or shown in a photo's description in a post about their care; a number on their card
+    ("Ten laps of the unit today after his new hip! 🎉\n\n[Alt text: Anselmo Prieto in a hospital gown waving from "
+     "his walker]", "PHI001", "Anselmo Prieto"),
+    ("Ten laps of the unit today after his new hip! 🎉\n\n[Image description: full-face photo of a grinning man in "
+     "a gown by the nurses' station]", "PHI006", "full-face photo of a grinning man in a gown by the nurses' station"),
+    ("Our 300th infusion patient this spring! 💐\n\n[Photo: a woman in a recliner holding her wristband that reads "
+     "KX-55213]", "PHI005", "KX-55213"),
+    # a milestone count of patients or of care told of a person
+    ("Cheers to our 2,500th joint replacement patient, who walked out the same afternoon!", "PHI008",
+     "our 2,500th joint replacement patient"),
+    # the only one of an occupation; a notable person; a relative of a named or notable person
+    ("Get well soon to the only senior pitcher on the Hollins High roster, recovering from elbow surgery with us.",
+     "PHI008", "the only senior pitcher"),
+    ("Busy night in L&D: our patient, who happens to be a beloved weatherman on the morning news, delivered a "
+     "healthy girl.", "PHI008", "a beloved weatherman on the morning news"),
+    ("Sending love to Pastor Adeyemi's daughter, who had her appendectomy with us last night. 🙏", "PHI008",
+     "Pastor Adeyemi's daughter"),
+    ("Smooth intubation today on a tricky airway: the patient is our board president's nephew.", "PHI008",
+     "our board president's nephew"),
+    # a person by what they did or looked like, in a sentence about their care
+    ("High five to the 4th grader with the glow-in-the-dark cast who came to our clinic Tuesday with a wrist "
+     "fracture!", "PHI008", "the 4th grader with the glow-in-the-dark cast who came"),
+    ("A reminder why we teach water safety: the sophomore who was rushed to the ER from swim practice is now stable.",
+     "PHI008", "the sophomore who was"),
+    # an age and a description with a ZIP code; a school's role with an age
+    ("Among this year's finds: a 61-year-old mother of five from ZIP 84021 whose colonoscopy caught a polyp.",
+     "PHI008", "61-year-old mother of five from ZIP 84021"),
+    ("Prayers for the 17-year-old Lakemont Academy captain, admitted to our ICU after Saturday's match.", "PHI008",
+     "the 17-year-old Lakemont Academy captain"),
 ]
 
 NOT_FLAGGED = [
@@ -45,6 +74,16 @@ NOT_FLAGGED = [
     "Our volunteers include a 91-year-old Lakota elder who knits hats for the gift shop.",
     # a thank-you to a team after an emoji, with a staff member named in her role
     "Thanks to our oncology nurses 💜 Nurse Delphine Okoro led this year's chemo-education class.",
+    # people in a photo of a health event, without care told of anyone
+    "Heart Month kickoff! Free blood pressure checks all week.\n\n[Photo: Jamie Ruiz and Sam Cole from marketing at "
+    "the welcome table]",
+    # a milestone without a person, a career count, the only one of an occupation without health
+    "Our 500th blood drive is this Saturday. Thank you, donors!",
+    "Dr. Hallie Voss performed her 1,000th cataract surgery this month. Congratulations!",
+    "Meet the only lineman on our volunteer board, Greg, who fixes the garden lights.",
+    # a public figure's own story; a staff member's family news
+    "A famous singer has spoken publicly about her lupus diagnosis; here's what lupus is.",
+    "Congratulations to our ICU charge nurse and our CEO's daughter on the arrival of baby Juniper!",
 ]
 
 

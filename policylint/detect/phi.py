@@ -168,7 +168,35 @@ ONE_PERSON_ROLES = (r"(?:starting\s+|head\s+|star\s+|lead\s+|only\s+|longtime\s+
 # "the town's mayor", "Lincoln High's head coach", and without the possessive "the Fremont High principal"
 UNIQUE_ROLE = re.compile(r"(?:\b" + U + r"[\w.]*(?:\s" + U + r"[\w.]*){0,3}|\b(?i:the|our)\s+(?i:town|city|village|county|"
                          r"school|team|church|parish|tribe|district))['’]s\s+" + ONE_PERSON_ROLES +
-                         r"|\b(?i:the)\s+" + U + r"[\w.]*(?:\s" + U + r"[\w.]*){0,3}\s+" + ONE_PERSON_ROLES)
+                         r"|\b(?i:the)\s+(?:\d{1,3}-year-old\s+)?" + U + r"[\w.]*(?:\s" + U + r"[\w.]*){0,3}\s+" + ONE_PERSON_ROLES)
+# (heldout8 classes) one person singled out without a name:
+# a milestone count of patients or procedures: "our 2,500th knee replacement patient", "the 100th baby born here"
+MILESTONE = re.compile(r"\b(?i:our|the)\s+(?:very\s+)?\d{1,3}(?:,\d{3})*(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,3}?"
+                       r"(?P<noun>patient|baby|birth|delivery|screening|mammogram|transplant|recipient|surgery|procedure|"
+                       r"client|graduate|donor\s+recipient)\b", re.I)
+MILESTONE_PEOPLE = {"patient", "baby", "recipient", "client", "graduate", "donor recipient"}
+MILESTONE_CARE = {"birth", "delivery", "screening", "mammogram", "transplant", "surgery", "procedure"}
+# the only or first of an occupation: "the only sophomore pitcher", "our first lineman"
+ONLY_ONE = re.compile(r"\b(?:the|our)\s+(?:only|lone|first)\s+(?:[\w-]+\s+){0,2}(?:" + PATIENT_OCCUPATIONS + r")\b", re.I)
+# someone notable: "a well-known weatherman on our local station", "who also happens to be the county clerk"
+NOTABLE = re.compile(r"\b(?:(?:a|an|the)\s+(?:well-known|famous|prominent|popular|beloved)|happens\s+to\s+be\s+(?:a|an|the|our))\s+"
+                     r"(?:[\w-]+\s+){0,2}?(?:anchor|meteorologist|weatherman|weatherwoman|host|deejay|dj|clerk|councilor|"
+                     r"selectman|trustee|" + PATIENT_OCCUPATIONS + r")\b(?:\s+(?:on|at|for|in|with)\s+(?:our|the)\s+(?:[\w-]+\s+){0,3}?"
+                     r"(?:news|station|show|paper|radio|team|school|church|board|council))?", re.I)
+# a relative of a named or notable person: "Pastor Obi's daughter", "our board president's nephew"
+KIN_OF = re.compile(r"(?:\b(?:Coach|Mr|Mrs|Ms|Pastor|Mayor|Judge|Officer|Principal|Sheriff|Chief|Rabbi|Father|Reverend)\.?\s+"
+                    r"[A-Z][\w'’-]+|\b(?i:our|the|my)\s+(?:[\w-]+\s+){0,2}?(?i:chair|chairman|chairwoman|ceo|president|mayor|"
+                    r"principal|coach|pastor|superintendent|sheriff|senator|director|owner|founder))['’]s\s+"
+                    r"(?:(?i:little|baby|youngest|oldest|eldest|teenage|teen)\s+)?(?i:son|daughter|wife|husband|mom|mother|dad|"
+                    r"father|brother|sister|grandson|granddaughter|grandmother|grandfather|nephew|niece|[\w-]+-in-law|kid|"
+                    r"child|twins|baby|boy|girl)\b")
+# a person by what they did or looked like: "the 5th grader with the purple cast who came in Monday"
+PERSON_WHO = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:grader|student|boy|girl|man|woman|teen|teenager|kid|guy|lady|gentleman|"
+                        r"toddler|freshman|sophomore|junior|senior|cyclist|runner|rider|driver|hiker|swimmer|skateboarder|golfer)"
+                        r"\s+(?:(?:with|in|from)\s+(?:the|a|an|his|her)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s+)?who\s+"
+                        r"(?:came|walked|rolled|limped|was|got|fainted|passed\s+out|collapsed|broke|needed|showed\s+up)\b", re.I)
+# an age, a description and a ZIP code: "a 52-year-old father of three from ZIP 60614"
+AGE_ZIP = re.compile(r"\b\d{1,3}(?:\s?(?:yo|y/o)|-year-old)\s+(?:[\w-]+\s+){1,4}?from\s+(?:the\s+)?(?i:zip)(?:\s+code)?\s+\d{5}\b")
 UNIQUE_EVENT = re.compile(r"\b(?:first|only)(?:-ever)?\s+(?:set\s+of\s+)?(?:quadruplets|quintuplets|sextuplets|"
                           r"conjoined twins|face transplant|hand transplant|uterus transplant)\b", re.I)
 POSSESSIVE_CARE = re.compile(r"\b(" + U + L + r"+)['’]s\s+(?:[\w-]+\s+){0,3}(?i:visit|surgery|diagnosis|treatment|recovery|stay|"
@@ -253,7 +281,8 @@ INCIDENT_PERSON = re.compile(r"\bthe\s+(?!(?:[\w-]+\s+){0,4}?(?:team|crew|staff|
                              r"paramedics|firefighters|volunteers|officers|deputies|bystanders)\s+who\b)"        # a team that saved
                              r"(?:[\w-]+\s+){0,4}?[\w-]+\s+who\s+(?:collapsed|crashed|fell|drowned|nearly\s+drowned|"
                              r"overdosed|went\s+into\s+(?:cardiac\s+)?arrest|was\s+(?:hit|injured|shot|stabbed|rescued|pulled|"
-                             r"struck|burned|found|airlifted|trapped)|pulled|saved|rescued|carried|dragged|shielded)", re.I)
+                             r"struck|burned|found|airlifted|trapped|sent\s+to|rushed\s+to|taken\s+to)|pulled|saved|rescued|carried|"
+                             r"dragged|shielded)", re.I)
 ACQUAINTANCE = re.compile(r"\b(?:a|some|this)\s+(?:guy|girl|man|woman|lady|kid|dude|teen)\s+I\s+(?:went to|know|knew|dated|"
                           r"used to|grew up)|\bmy\s+(?:old\s+)?(?:neighbou?r|ex|classmate|coworker|co-worker|kid's teacher|"
                           r"landlord|boss|pastor)\b", re.I)
@@ -380,6 +409,10 @@ AGE_NAME = re.compile(r"\b(?i:" + NUMBER_WORDS + r")[- ](?i:years?|months?|weeks
 # "a 91-year-old Navajo grandmother": a word describing the person, not a name
 PERSON_NOUN_NEXT = re.compile(r"\s+(?:[a-z-]+\s+)?(?:man|men|woman|women|boy|girl|elder|patient|child|kid|baby|toddler|teen|"
                               r"mother|father|mom|dad|grand\w+|twins?|" + PATIENT_OCCUPATIONS + r")\b")
+# a name opening a photo's description: "[Alt text: Imre Farkas in a gown ...]"
+DESC_NAME = re.compile(r"(?:(?i:" + NUMBER_WORDS + r")[- ](?i:years?|months?)[- ](?i:old)\s+)?(" + U + L + r"+(?:[ \t]+" + U + L +
+                       r"+){1,2})(?=,|\s+(?:in|at|with|and|on|holding|smiling|grinning|waving|sitting|standing|lying|"
+                       r"hugging|during|after|before|showing|wearing|next|by)\b)")
 # a patient's board or census entry: a room or bed number and "Surname, I" ("Rm 4 – Castellano, R – lap chole")
 BOARD_ENTRY = re.compile(r"\b(?i:rm\.?|room|bed|bay|or)[ \t]*#?\d{1,4}[A-Z]?[ \t]*[–—:|-][ \t]*(" + _SURNAME + r",[ \t]*[A-Z]\.?)(?![\w'’])")
 # a quoted nickname after a possessive or a patient word: 'our littlest fighter "Bean"', 'for their "Disco Queen"'
@@ -735,6 +768,11 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             if m.group(1).split()[-1].lower() not in stop and not ORG_WORDS.search(m.group(1)) and \
                     not (pattern is AGE_NAME and PERSON_NOUN_NEXT.match(text, m.end(1))):
                 raw.append((m.start(1), m.end(1), "cue"))
+    for m in R.IMAGE.finditer(text) if "[" in text or ":" in text else ():
+        g = next((i for i in (1, 2, 3) if m.group(i) is not None), 0)
+        d = DESC_NAME.match(text, m.start(g)) if g else None
+        if d and d.group(1).split()[0].lower() not in stop and not ORG_WORDS.search(d.group(1)):
+            raw.append((d.start(1), d.end(1), "cue"))
     for m in BOARD_ENTRY.finditer(text):
         raw.append((m.start(1), m.end(1), "board"))
     roster = list(ROSTER_LINE.finditer(text))
@@ -993,6 +1031,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                                                             text[person.end:role[0]]))
 
     lost_found = lost_found_words and has(health, (0, len(text)))
+    image_descriptions = SpanIndex((m.start(g), m.end(g)) for m in R.IMAGE.finditer(text) for g in (1, 2, 3)
+                                   if m.group(g) is not None) if "[" in text or ":" in text else SpanIndex()
     for i, person in enumerate(people):
         sent = sentence_of(person.start)
         name_text = text[person.start:person.end]
@@ -1087,6 +1127,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             person.patient, person.reason = True, "named together with health information or care"
         elif owner:
             person.patient, person.reason = True, "the owner of medicine or belongings left with us"
+        elif image_descriptions.overlaps((person.start, person.end)) and has(health, (0, len(text))) and \
+                (bool(care) or any(lex.any_in("photo_patient", *d) for d in image_descriptions.within(person.start, person.end, 2000))):
+            person.patient, person.reason = True, "named in the description of a photo in a post about care"
         elif person.source == "board":
             person.patient, person.reason = True, "named on a patient board next to a room or bed number"
         elif person.source == "listed" and (has(health, (0, len(text))) or bool(care)):
@@ -1254,10 +1297,10 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         return k < len(ends) and ends[k] <= hi
     unique_refs: list[Span] = []
 
-    def not_theirs(m: re.Match[str], sent: Span) -> bool:
+    def not_theirs(m: re.Match[str], sent: Span, lexicon: str = "non_patient") -> bool:
         """A volunteer, donor, speaker... word in the sentence outside the description itself ("a volunteer
         firefighter" describes a patient; "our volunteer of the year, a retired teacher from X" does not)."""
-        return any(not (m.start() <= ns and ne <= m.end()) for ns, ne in lex.index("non_patient").within(*sent))
+        return any(not (m.start() <= ns and ne <= m.end()) for ns, ne in lex.index(lexicon).within(*sent))
     for pattern in (UNIQUE, INCIDENT_PERSON, ACQUAINTANCE, UNIQUE_ROLE, UNIQUE_EVENT, PLACE_ONLY, AGE_FROM):
         for m in pattern.finditer(text):
             if pattern is UNIQUE and ONE_OF.search(text[max(0, m.start() - 10):m.start()]):
@@ -1269,6 +1312,24 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             if pattern is AGE_FROM and not_theirs(m, sent):
                 continue                    # "our volunteer of the year, a 70-year-old retired teacher from Oakdale"
             add("OTHER_ID", m.start(), m.end(), linked, "a unique description that singles out one patient")
+            if linked:
+                unique_refs.append(sent)
+                about_patient = True
+    for pattern in (MILESTONE, ONLY_ONE, NOTABLE, KIN_OF, PERSON_WHO, AGE_ZIP):
+        for m in pattern.finditer(text):
+            sent = sentence_of(m.start())
+            nsent = next_sentence(sent) or sent
+            if not_theirs(m, sent, "public_figure") or not_theirs(m, sent) or staff_news(sent):
+                continue
+            if pattern is MILESTONE:        # told of a person, or the count is of care itself
+                noun = m.group("noun").lower()
+                linked = (noun in MILESTONE_PEOPLE or bool(PATIENT_REF.search(text, 0, m.start()) or
+                                                            PATIENT_REF.search(text, m.end()))) and \
+                    (noun in MILESTONE_CARE or has(health, (0, len(text))) or bool(care))
+            else:
+                linked = has(health, sent) or pattern in (KIN_OF, PERSON_WHO) and (has(health, nsent) or has(care, sent))
+            lead = re.match(r"happens\s+to\s+be\s+", m.group()) if pattern is NOTABLE else None
+            add("OTHER_ID", m.start() + (lead.end() if lead else 0), m.end(), linked, "a unique description that singles out one patient")
             if linked:
                 unique_refs.append(sent)
                 about_patient = True
@@ -1358,6 +1419,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                  "HEALTH_PLAN_ID": "a health plan or member number", "LICENSE": "a licence or certificate number",
                  "VEHICLE": "a vehicle plate or VIN", "DEVICE_ID": "a device serial number",
                  "OTHER_ID": "a biometric or other unique identifier"}.get(kind, "an identifying number"))
+    for m in R.SHOWN_ID.finditer(text):
+        if not _overlaps((m.start(1), m.end(1)), [(c.start, c.end) for c in candidates]):
+            add("MRN", m.start(1), m.end(1), any_health or about_patient, "a patient's number shown on a card or band")
     for m in R.VIN.finditer(text):
         add("VEHICLE", m.start(), m.end(), any_health, "a vehicle identification number")
     for m in R.UDI.finditer(text):

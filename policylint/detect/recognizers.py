@@ -142,10 +142,16 @@ ROOM = re.compile(r"\b(?:(?:(?-i:[A-Z]{2,5})\s+)?(?:room|rm\.?|bed(?:\s*space)?|
                   r"(?-i:(?:Bed|Bay)\s+[A-F])(?![\w'’.-]))", re.I)      # "Bed B in 3 West" (a letter, capitalised)
 HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{2,30}[A-Za-z0-9_]")
 HASHTAG = re.compile(r"(?<![\w#&])#[A-Za-z][A-Za-z0-9_]*")
-IMAGE = re.compile(r"!\[([^\]\n]*)\]|\[(?:Image|Photo|Picture|Video|Pic|Carousel|Gallery|Slides?|Reel|Clip|Selfie)\s*:\s*([^\]\n]*)\]"
+IMAGE = re.compile(r"!\[([^\]\n]*)\]|\[(?:(?:Image|Photo|Picture|Video)\s+(?:description|caption)|Alt(?:[- ]?text)?|"
+                   r"Image|Photo|Picture|Video|Pic|Carousel|Gallery|Slides?|Reel|Clip|Selfie)\s*:\s*([^\]\n]*)\]"
                    r"|\b(?<![/.-])(?<!\]\()[\w-]+\.(?:jpe?g|png|gif|heic|tiff?|bmp|webp)\b"     # or an image file name
                    # or a caption line without brackets: "📷: full-face photo of a smiling boy by his IV pole"
                    r"|(?m:^[ \t]*(?:📷|📸|Photo|Image|Pictured)[ \t]*:[ \t]*([^\n]+))", re.I)
+
+# a number shown on something a patient holds or wears, in a photo's description: "her check-in card that reads
+# QV-40127", "a wristband reading 88120455"
+SHOWN_ID = re.compile(r"\b(?:card|wristband|bracelet|band|badge|label|sticker|tag|chart|folder|armband)\s+(?:that\s+|which\s+)?"
+                      r"(?:reads|reading|says|shows|showing)\s*:?\s*['\"“‘]?((?=[A-Z0-9-]*\d)[A-Z]{0,4}-?\d{4,10})\b")
 
 
 def iter_regex(kind: str, pattern: re.Pattern[str], text: str, group: int = 0) -> Iterator[tuple[str, int, int]]:
