@@ -1,0 +1,193 @@
+"""More classes of wording from blind-written drafts (heldout8 analysis), tested with invented drafts.
+
+Each test names a family of wording and checks both sides: the class is reported where it starts, and near-miss
+wordings a hospital comms team writes every day are not. No text here comes from a labeled set.
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_generalize_advice_ethics import codes, findings     # one engine for the advice and ethics packs
+
+
+def span_of(text: str, code: str) -> tuple[int, int, str]:
+    """(line, column, matched text) of the first finding with ``code``; fails when there is none."""
+    hits = sorted((f for f in findings(text) if f.code == code), key=lambda f: f.start)
+    assert hits, f"{code} not reported for {text!r}"
+    first = hits[0]
+    assert text[first.start:first.end] == first.match
+    return first.line, first.column, first.match
+
+
+def expect(text: str, code: str, starts_with: str) -> None:
+    """``code`` is reported at the line and column of the first ``starts_with`` (both count from 1)."""
+    got_line, got_column, match = span_of(text, code)
+    line = text[:text.index(starts_with)].count("\n") + 1
+    line_start = sum(len(row) + 1 for row in text.split("\n")[:line - 1])
+    assert (got_line, got_column) == (line, text.index(starts_with) - line_start + 1)
+    assert match.startswith(starts_with)
+
+
+# ---------------------------------------------------------------------------------------------- disclaimers
+# Referrals to clinicians outside the doctor/-ist/-ian lists (chiropractor, therapist, podiatrist), alone or paired
+# ("ask your dermatologist or pharmacist whether ..."), a clinician's orders said to take priority, "not an
+# individualized care plan", "go over these steps with your own nurse", "general tips only". Near misses name a
+# clinician or say "general" without referring the reader to anyone.
+
+ADVICE = ("Shin splints after a new running plan? Ice the sore spot for 15 minutes, rest it for a few days, and "
+          "swap one run a week for a bike ride.")
+
+
+@pytest.mark.parametrize(("suffix", "accepted"), [
+    ("Check with your podiatrist if it still hurts next week.", True),
+    ("Talk to your physical therapist before you add mileage.", True),
+    ("Ask your sports-medicine physician or pharmacist whether an anti-inflammatory suits you.", True),
+    ("Your own clinician's instructions for you always take priority.", True),
+    ("These are general tips only.", True),
+    ("This is not an individualized care plan.", True),
+    ("Please go over these steps with your own nurse practitioner.", True),
+    ("Here are some general tips for race day.", False),
+    ("Ask your chiropractor for our spring class schedule.", False),
+    ("Our therapist team welcomes two new hires this month.", False),
+    ("The coach's schedule comes first on Saturdays.", False),
+])
+def test_referrals_to_more_clinicians_are_disclaimers(suffix: str, accepted: bool) -> None:
+    assert "DIS001" in codes(ADVICE)
+    assert ("DIS001" in codes(f"{ADVICE} {suffix}")) != accepted
+
+
+# ---------------------------------------------------------------------------------------------- advice signals
+# A change to what the reader eats or takes ("you need to cut back on", "should watch their sodium"), a
+# suggestion put as "try <verb>ing", habits that help healing, timing before bed or meals, "updated guidelines
+# recommend", "tell the pharmacists about", a group defined by a condition and told what to do, what a group can
+# expect to regain, Spanish "acuda a urgencias". Logistics use the same words without health advice.
+
+ADVICE_SIGNALS = [
+    ("DIS001", "Gout flaring again? You need to cut back on beer and red meat, and sip water through the day.",
+     "flaring again?"),
+    ("DIS001", "Reflux at night? Try elevating the head of the bed and finish eating two hours before bedtime.", "? Try"),
+    ("DIS001", "Sore throat season: adults with strep should finish every antibiotic dose even once they feel fine.",
+     "adults with strep"),
+    ("DIS001", "Updated guidelines recommend the shingles vaccine at 50; tell the pharmacists about any past reaction.",
+     "Updated guidelines recommend"),
+    ("DIS001", "After a burn, gentle stretching and moisturizing help healing, and burn patients often regain full "
+     "motion.", "stretching"),
+    ("DIS001", "Señales de golpe de calor: piel caliente, mareos y confusión. Si no mejora, acuda a urgencias.",
+     "Señales de"),
+]
+LOGISTICS = [
+    ("DIS001", "Patients with appointments should arrive 15 minutes early; parking is free in Lot B."),
+    ("DIS001", "Your gift helps recovery programs for veterans across the county. Thank you!"),
+    ("DIS001", "Try visiting our new rooftop garden, open every day from 7 a.m."),
+    ("DIS001", "Our lobby cafe closes an hour before dinner service on Fridays."),
+]
+
+# ---------------------------------------------------------------------------------------------- individual advice
+# A dose doubled or a food cut out, told to one person in public (an invitation to one person is not advice).
+
+INDIVIDUAL = [
+    ("PRO001", "@marco_runs you should cut out salt this week and double up on the water pills before the race.",
+     "you should cut out"),
+    ("DIS001", "@marco_runs you should cut out salt this week and double up on the water pills before the race.",
+     "you should cut out"),
+]
+INVITATIONS = [("PRO001", "@marco_runs you should cut the ribbon at our new clinic on Friday!")]
+
+# ---------------------------------------------------------------------------------------------- endorsements
+# A brand handle followed by its display name and thanked for demo units, "my invite link" or referral code
+# without the code, a brand's products that arrived at the office, equipment "thanks to @brand" praised as
+# market-leading, and a customer-style rave in a draft written for a staff member's personal account.
+
+STAFF_NOTE = "[Note: to run on Priya's personal page, as a scheduler on our team]\n"
+
+CONNECTIONS = [
+    ("END001", "Our GI team loves the new scopes! Thanks to @Orvane Medical for lending us three demo units this "
+     "month.", "Thanks to @Orvane"),
+    ("END001", "Loving my new standing desk setup. Ask me for my invite link and your first month is free!",
+     "my invite link"),
+    ("END001", "The @CrispStep clogs that arrived at our office today are unreal. Twelve-hour shifts, no sore feet!",
+     "@CrispStep"),
+    ("END001", "Our lab got a new analyzer thanks to @Vireon and it gives the fastest results on the market.",
+     "thanks to @Vireon"),
+    ("END006", STAFF_NOTE + "Finally found my go-to derm! One session with @GlowPoint and my skin is glowing.",
+     "Finally found my go-to derm"),
+]
+NO_HIDDEN_CONNECTION = [
+    ("END001", "Thanks to @CountyFoundation, our mobile van now visits six towns every month."),
+    ("END001", "Our new MRI arrived at the hospital today, and scans start Monday."),
+    ("END001", "#ad Thanks to @Orvane Medical for lending us three demo units this month."),
+    ("END001", "Your insurer may ask for the referral code printed on your card."),
+    ("END006", STAFF_NOTE + "Finally found my go-to derm! I work at @GlowPoint, and I'm proud of our team."),
+    ("END006", "Finally found my go-to derm! One session with @GlowPoint and my skin is glowing."),
+]
+
+# ---------------------------------------------------------------------------------------------- review replies
+# Arguing with a reviewer: "the chart speaks for itself", "we stand behind our surgeon's judgment", "if you had
+# not skipped", "despite repeated reminders", "when clients actually follow the plan", an apology that names
+# the reviewer before the "but". Courteous replies and staff praise are not arguments.
+
+ARGUMENTS = [
+    ("PRO009", "Mr. Osei, we hear you, but we stand behind our surgeon's judgment and wish you well.",
+     "we stand behind"),
+    ("PRO009", "Leah, if you had not skipped the follow-up, the stitches would have come out on time.",
+     "if you had not skipped"),
+    ("PRO009", "Hi Ravi, you were asked to fast, and despite repeated reminders you ate lunch.",
+     "despite repeated reminders"),
+    ("PRO009", "Dana P., the chart speaks for itself here.", "the chart speaks for itself"),
+    ("PRO009", "I'm sorry it went that way, Teodora, but our therapy works when clients actually follow the plan.",
+     "when clients actually follow"),
+]
+COURTEOUS = [
+    ("PRO009", "Hi Dana, thank you for the feedback. We're sorry the wait was long; please call our patient line."),
+    ("PRO009", "I'm sorry it went that way, Teodora. Please call our office manager at 555-0100 so we can talk."),
+    ("PRO009", "We stand behind our nurses every day. Happy Nurses Week!"),
+]
+
+# ---------------------------------------------------------------------------------------------- patients and colleagues
+# A patient's words "overheard" and laughed at; a patient named by age with an eye-roll; patients lumped in with
+# something called pointless; a colleague's hiring questioned, a sarcastic shout-out; management said to care
+# more about money than patients; followers asked to send a medication list or visit summary.
+
+MOCKING = [
+    ("PRO003", "Overheard at triage tonight: 'can I get a sandwich with my x-ray?' 😂", "Overheard"),
+    ("PRO003", "Explaining to a 16-year-old for the third time why antibiotics won't fix a cold 🙄", "a 16-year-old"),
+    ("PRO002", "Parent night was pointless, and so are half of these parents.", "pointless"),
+    ("PRO007", "Three wrong doses on one chart. Who hired this intern?", "Who hired"),
+    ("PRO007", "Shout-out to the night resident who wrote the wrong dose again 🙃", "Shout-out to the night resident"),
+    ("PRO007", "Management cares more about parking fees than patients. Again.", "Management"),
+    ("PRO004", "Worried about your baby's meds? Text me your medication list tonight and I'll look it over.",
+     "Text me your medication list"),
+]
+FRIENDLY = [
+    ("PRO003", "Overheard at our career fair: nursing students are excited about residency!"),
+    ("PRO003", "Congrats to our 16-year-old volunteer Maya on 100 hours of service! 🎉"),
+    ("PRO002", "We're thrilled with the new wing, and so are our patients!"),
+    ("PRO007", "Shout-out to the night nurses who stayed late to help! 💙"),
+    ("PRO007", "Our hospital cares more about patients than profits, and it shows."),
+    ("PRO004", "Text me your questions about the NICU tour and I'll answer them Friday."),
+]
+
+# ---------------------------------------------------------------------------------------------- typical results
+# One patient's result promised to the reader: "yours can vanish like hers too", "you'll be hiking again too".
+
+PROMISES = [
+    ("CLM003", "Nadia's eczema cleared in a month with our cream. Yours can vanish like hers too!", "Yours can vanish"),
+    ("CLM003", "Omar was back on the trail six weeks after his ACL repair. You'll be hiking again by spring too!",
+     "You'll be hiking again"),
+]
+NO_PROMISE = [
+    ("CLM003", "School-based clinic closes for the snow day; you'll be back in class by Monday too, once roads clear."),
+    ("CLM003", "Omar was back on the trail six weeks after his ACL repair. Recovery times vary; ask your surgeon."),
+]
+
+
+@pytest.mark.parametrize(("code", "text", "anchor"),
+                         ADVICE_SIGNALS + INDIVIDUAL + CONNECTIONS + ARGUMENTS + MOCKING + PROMISES)
+def test_class_is_reported_where_it_starts(code: str, text: str, anchor: str) -> None:
+    expect(text, code, anchor)
+
+
+@pytest.mark.parametrize(("code", "text"),
+                         LOGISTICS + INVITATIONS + NO_HIDDEN_CONNECTION + COURTEOUS + FRIENDLY + NO_PROMISE)
+def test_near_miss_is_not_reported(code: str, text: str) -> None:
+    assert code not in codes(text)
