@@ -59,6 +59,31 @@ FLAGGED = [
      "PHI008", "61-year-old mother of five from ZIP 84021"),
     ("Prayers for the 17-year-old Lakemont Academy captain, admitted to our ICU after Saturday's match.", "PHI008",
      "the 17-year-old Lakemont Academy captain"),
+    # names in hashtags: a cause, and a given name with a middle name
+    ("Long night in the trauma bay. Holding space for the family behind #JusticeForMalik; he is still in our ICU.",
+     "PHI001", "#JusticeForMalik"),
+    ("#TeamLunaMae 💕 She came off oxygen today in our NICU and her nurses cried happy tears.", "PHI001",
+     "#TeamLunaMae"),
+    # a full name with a quoted nickname inside
+    ("Teodoro «Teo» Barragán sigue en nuestra unidad de quemados y se recupera poco a poco. ¡Fuerza, Teo!", "PHI001",
+     "Teodoro «Teo» Barragán"),
+    # a review reply opening with the reviewer's initials
+    ("J.M., thanks for the feedback. Your knee arthroscopy was coded correctly, and our billing team will call you.",
+     "PHI001", "J.M."),
+    # "<name>, whose <condition>": a testimonial
+    ("Our laser sessions work wonders. Just ask Renata P., whose melasma faded after four visits!", "PHI001",
+     "Renata P."),
+    # the next sentence goes on about the person with "her"/"his"; a course of care
+    ("Patient of the month: Odalys Ferrer from Brightwater! After ten sessions of physical therapy for her frozen "
+     "shoulder, she's back to gardening.", "PHI001", "Odalys Ferrer"),
+    ("Survivor spotlight: Marguerite Lindqvist never thought she needed a colonoscopy. Her sister drove her to our "
+     "clinic on May 14, 2024, and the scope found an early tumor.", "PHI002", "May 14, 2024"),
+    # a member of staff after her own treatment
+    ("So proud of our unit secretary, Janet Morrow, who is back at the desk after finishing her own chemo this spring!",
+     "PHI001", "Janet Morrow"),
+    # the speaker credited after a quotation about their own care
+    ('From a comment card: "The night my sugar crashed in bay 6, the nurses never left my side." — Mrs. R. Okonjo',
+     "PHI001", "Mrs. R. Okonjo"),
 ]
 
 NOT_FLAGGED = [
@@ -84,6 +109,12 @@ NOT_FLAGGED = [
     # a public figure's own story; a staff member's family news
     "A famous singer has spoken publicly about her lupus diagnosis; here's what lupus is.",
     "Congratulations to our ICU charge nurse and our CEO's daughter on the arrival of baby Juniper!",
+    # a hashtag cause without a person or health; a staff member's research, introduced with "whose"
+    "Join our 5K this Saturday! #TeamSpiritWeek #GoRedForWomen",
+    "Welcome Dr. Anika Sorensen, whose research on asthma in kids earned a national award.",
+    # a quotation credited to a member of staff; a staff member's own fellowship
+    '"Every patient deserves dignity." — Nurse Ofelia Ramos, our Nurse of the Year',
+    "Congratulations to Dr. Brennan Hale on completing his own fellowship in cardiology!",
 ]
 
 

@@ -156,6 +156,10 @@ TOLL_FREE = re.compile(r"^\+?1?[\s.-]*\(?8(?:00|33|44|55|66|77|88)\)?[\s.-]")
 STAFF_AS_PATIENT = re.compile(r"\b(?:he|she|they|our\s+own\s+[\w-]+)\s+(?:was|were|has\s+been|spent\s+[\w\s]{0,20}?)\s*"
                               r"(?:on\s+the\s+other\s+side\s+of\s+the\s+(?:bed|stretcher|table|rail)|a\s+patient\b|admitted|"
                               r"hospitalized|in\s+our\s+(?:[\w-]+\s+)?(?:ICU|unit|care))"
+                              # "back at work after finishing her own chemo"
+                              r"|\b(?:finish(?:ed|ing)|complet(?:ed|ing)|after|during|through|beat(?:ing)?|surviv(?:ed|ing))\s+"
+                              r"(?:his|her|their)\s+own\s+(?:[\w-]+\s+){0,3}?(?:treatment|chemo\w*|radiation|surgery|cancer|"
+                              r"diagnosis|transplant|recovery|battle|fight)\b"
                               # a former physician's own death in our care: "who died peacefully in our ICU", "in his last
                               # weeks our hospice team cared for him"
                               r"|\b(?:who|he|she)\s+(?:died|passed(?:\s+away)?)\s+(?:peacefully\s+|quietly\s+)?(?:in|at|under)\s+our\b"
@@ -241,10 +245,14 @@ SUBJECT_NAME = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?\s+
                           r"(?=(?:just\s+|finally\s+)?(?:rang|was|is|has|had|finished|completed|received|went|came|underwent|"
                           r"celebrated|beat|got|left|delivered|welcomed|spent)\b)")
 INITIAL_NAME = re.compile(r"\b(?!P\.?\s?O\.?\s+Box)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[A-Z]\.(?!\w)|(?<!P\.\s)(?<!P\.)\b[A-Z]\.\s?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b")
-QUOTED_NICK = re.compile(r"\s+[\"“][A-Z][a-z]+[\"”]\s+(" + U + L + r"+)(?!\w)")      # Winifred "Winnie" Achterberg
-NAME_BEFORE_NICK = re.compile(r"(?<![\w'’.-])(" + U + L + r"+)\s+[\"“][A-Z][a-z]+[\"”]\s+$")
+QUOTED_NICK = re.compile(r"\s+[\"“«][A-Z][a-z]+[\"”»]\s+(" + U + L + r"+)(?!\w)")      # Winifred "Winnie" Achterberg
+# a full name with a quoted nickname inside: Javiera «Javi» Soto, Margaret "Peggy" Lund (the model often calls it a
+# product or a work of art)
+NICK_FULL = re.compile(r"(?<![\w'’.-])" + U + L + r"+\s+[\"“«][A-Z][a-z]+[\"”»]\s+" + U + L + r"+(?!\w)")
+NAME_BEFORE_NICK = re.compile(r"(?<![\w'’.-])(" + U + L + r"+)\s+[\"“«][A-Z][a-z]+[\"”»]\s+$")
 GREETING = re.compile(r"^\W{0,3}(?:(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening)|estimad[oa]|querid[oa]|hola)[ ,]+)?"
-                      r"((?:(?:Mr|Mrs|Ms|Miss|Dr|Sra?|Srta|Dra)\.?\s+)?[A-ZÀ-Þ][a-zß-ÿ'’-]+(?:\s+[A-Z]\.|\s+[A-ZÀ-Þ][a-zß-ÿ'’-]+)?)\s*(?:[,!]|\s[—–-]\s)", re.M)
+                      r"((?:(?:Mr|Mrs|Ms|Miss|Dr|Sra?|Srta|Dra)\.?\s+)?[A-ZÀ-Þ][a-zß-ÿ'’-]+(?:\s+[A-Z]\.|\s+[A-ZÀ-Þ][a-zß-ÿ'’-]+)?"
+                      r"|[A-Z]\.\s?[A-Z]\.)\s*(?:[,!]|\s[—–-]\s)", re.M)     # (or initials: "R.T., we're sorry ...")
 # "Estimado Sr. Villalobos:" a letter's salutation (a title is required before a colon: "Reminder:" is no greeting)
 GREETING_TITLED = re.compile(r"^\W{0,3}(?:(?i:dear|estimad[oa]|querid[oa])\s+)?((?:Mr|Mrs|Ms|Miss|Dr|Sra?|Srta|Dra)\.?\s+"
                              r"[A-ZÀ-Þ][a-zß-ÿ'’-]+(?:\s+[A-ZÀ-Þ][a-zß-ÿ'’-]+)?)\s*:")
@@ -264,7 +272,8 @@ VOCATIVE = re.compile(r"(?:,|\b(?:you|it|this|done|did it|go|girl|buddy))\s+([A-
 LEADING_TITLE = re.compile(r"^(?:Nurse|Officer|Mayor|Dr\.?|Doctor|Mr\.?|Mrs\.?|Ms\.?|Miss|Ambassador(?:\s+\(ret\.\))?|Coach|Pastor|Captain|Chef)\s+")
 FAMILY = re.compile(r"\b(?i:the|both|all|two|three|four|five|six)\s([A-Z][a-z'’-]+) (?:family|twins|triplets|quadruplets|kids|"
                     r"children|sisters|brothers|siblings|cousins)\b|\b(?i:la\s+)?familia\s+[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?")
-HASHTAG_NAME = re.compile(r"#(?:PrayersFor|PrayFor|PrayingFor|Praying4|HealingFor|GetWell|Team|Go|Love)(?:Baby|Little|Lil)?([A-Z][a-z]{2,})\b"
+HASHTAG_NAME = re.compile(r"#(?:PrayersFor|PrayFor|PrayingFor|Praying4|HealingFor|GetWell|JusticeFor|StandWith|Team|Go|Love)"
+                          r"(?:Baby|Little|Lil)?((?:Mc|Mac|De|La|Le|Di|Da|Van)[A-Z][a-z]{2,}|[A-Z][a-z]{2,})(?:[A-Z][a-z]{2,})?\b"
                           r"|#([A-Z][a-z]{2,})(?:Strong|Tough|Warrior|Fights|Journey)\b")
 CREDENTIAL = re.compile(r"^\**\s*,?\s*(?:MD|M\.D\.|DO|D\.O\.|RN|BSN|MSN|DNP|NP|FNP(?:-BC)?|APRN|CNS|CNM|CRNA|PA-C|PA|DDS|DMD|DPM|"
                         r"OD|PharmD|RPh|RDH|CCRN|CEN|CPN|RNC|OCN|FACS|FAAP|FACC|FACP|FAAN|FACHE|PhD|PsyD|LPN|LVN|CNA|"
@@ -409,6 +418,11 @@ AGE_NAME = re.compile(r"\b(?i:" + NUMBER_WORDS + r")[- ](?i:years?|months?|weeks
 # "a 91-year-old Navajo grandmother": a word describing the person, not a name
 PERSON_NOUN_NEXT = re.compile(r"\s+(?:[a-z-]+\s+)?(?:man|men|woman|women|boy|girl|elder|patient|child|kid|baby|toddler|teen|"
                               r"mother|father|mom|dad|grand\w+|twins?|" + PATIENT_OCCUPATIONS + r")\b")
+# a relative clause giving the person's condition: "X, whose asthma ..." (not "whose research", "whose team")
+WHOSE = re.compile(r"\s*,?\s*(whose)\s+(?!(?:[\w'’-]+\s+){0,2}(?:research|work|team|practice|career|book|clinic|program|lab|"
+                   r"studies|study|papers?|patients|foundation|gift|donation)\b)(?:[\w'’-]+\s+){0,2}")
+# the speaker credited after a closing quotation mark and a dash
+QUOTE_CREDIT = re.compile(r"[\"”]\s*[—–-]\s*$")
 # a name opening a photo's description: "[Alt text: Imre Farkas in a gown ...]"
 DESC_NAME = re.compile(r"(?:(?i:" + NUMBER_WORDS + r")[- ](?i:years?|months?)[- ](?i:old)\s+)?(" + U + L + r"+(?:[ \t]+" + U + L +
                        r"+){1,2})(?=,|\s+(?:in|at|with|and|on|holding|smiling|grinning|waving|sitting|standing|lying|"
@@ -527,7 +541,7 @@ def name_bounds(text: str, s: int, e: int, stop: set[str], ner: bool, others: Se
     return out
 
 
-PERSON_PRONOUN_START = re.compile(r"\W*(?:he|she|his|her|him)\b", re.I)
+PERSON_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
 MD_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t][^\n]*")
 PATIENT_REF = re.compile(r"\b(?:\d{1,3}-year-old|frequent\s+flyers?|guess\s+who|patient|guy|gal|lady|gentleman|man|woman|boy|girl|kid|baby|toddler|teen|buddy|friend|"
                          r"(?-i:family)|mom|dad|mother|father|son|daughter|grandma|grandpa|resident|he|she|him|her|his)\b", re.I)
@@ -773,6 +787,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         d = DESC_NAME.match(text, m.start(g)) if g else None
         if d and d.group(1).split()[0].lower() not in stop and not ORG_WORDS.search(d.group(1)):
             raw.append((d.start(1), d.end(1), "cue"))
+    for m in NICK_FULL.finditer(text) if "«" in text or '"' in text or "“" in text else ():
+        if m.group().split()[0].lower() not in stop:
+            raw.append((m.start(), m.end(), "nick"))
     for m in BOARD_ENTRY.finditer(text):
         raw.append((m.start(1), m.end(1), "board"))
     roster = list(ROSTER_LINE.finditer(text))
@@ -988,7 +1005,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             name.lower() not in health_words and name not in org_name_words and inline and \
             bool(re.search(r"\b(?:he|she|his|her|him|this\s+(?:guy|man|woman|lady|girl|boy|kid)|years?[- ]old|little)\b", text, re.I))
         if m.group(1) and m.group(0)[1:].lower().startswith(("prayersfor", "prayfor", "prayingfor", "praying4",
-                                                              "healingfor", "getwell", "teambaby", "gobaby",
+                                                              "healingfor", "getwell", "teambaby", "gobaby", "justicefor",
                                                               "teamlittle", "teamlil")) or known or team_name:
             people.append(Person(m.start(), m.end(), "hashtag"))
     people.sort(key=lambda p: p.start)
@@ -1042,6 +1059,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         nxt = people_starts[k] if k < len(people_starts) else sent[1]
         tail = (person.end, min(sent[1], nxt, person.end + 140))
         receipt = lex.first_in("care_receipt", tail[0], tail[1]) or lex.first_in("care_receipt", sent[0], person.start)
+        whose = WHOSE.match(text, person.end)
+        if receipt is None and whose and has(health, (whose.end(1), min(sent[1], whose.end() + 25))):
+            receipt = (whose.start(1), whose.end(1))     # "Kayla M., whose hay fever is gone": her condition
         titled = bool(re.search(r"\b(?:Dr|Dra|Doctor|Doctora|[Nn]urse|[Ee]nfermer[oa]|Mayor|Senator|Governor|Rep|Chef|Chaplain)\.?\s*$", before)) or \
             bool(ROLE_TITLE.search(before)) or \
             name_text.startswith(("Dr", "Nurse", "Chef", "Chaplain")) or \
@@ -1057,13 +1077,22 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         public = lex.any_in("public_figure", sent[0], sent[1]) or bool(
             HISTORICAL.search(living) or
             re.search(r"\bborn\b[^.]{0,30}\b(?:1[6-8]\d\d|19[0-4]\d)\b", living))
+        # the speaker credited after a quotation: '"My pressure crashed in chair 9 and the nurses saved me." — Mr. X'
+        quoted_speaker = QUOTE_CREDIT.search(text, max(0, person.start - 8), person.start)
+        quoted_own_care = False
+        if quoted_speaker:
+            q_end = quoted_speaker.start()
+            q_start = max(text.rfind('"', 0, q_end), text.rfind("“", 0, q_end))
+            quoted_own_care = q_start >= 0 and has(health, (q_start, q_end)) and \
+                bool(re.search(r"\b(?:I|my|me|I'm|I've)\b", text[q_start:q_end]))
         signature = person.source != "board" and (bool(re.search(r"[—–-]\s*$", text[max(0, person.start - 3):person.start])) or
                      text[max(0, person.start - 2):person.start] == "— ") and not APPOSITIVE_PATIENT.match(text, person.start) \
             and not re.match(r"\s*,\s*(?i:you|your)\b", text[person.end:person.end + 12]) \
-            and not re.search(r"(?:^|\n)[ \t]*[—–-][ \t]*$", text[max(0, person.start - 6):person.start])   # a bullet
+            and not re.search(r"(?:^|\n)[ \t]*[—–-][ \t]*$", text[max(0, person.start - 6):person.start]) \
+            and not quoted_speaker      # (not a bullet; not the speaker of a quotation)
         if name_text.lower() in staff_lower or any(name_text.lower().endswith(n) for n in staff_lower if n):
             person.staff = True
-        if person.start > signature_from:
+        if person.start > signature_from and not quoted_own_care:
             person.staff = True
             continue
         if public:
@@ -1091,6 +1120,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         pronoun_next = nsent is not None and (bool(PRONOUN_START.match(text[nsent[0]:nsent[1]])) or (
             sent[1] - sent[0] < 48 and bool(re.search(r"\b(?:he|she|his|her|him|they|their|su|sus|ella|él)\b",
                                                       text[nsent[0]:nsent[0] + 40], re.I))))
+        if not pronoun_next and nsent is not None and PERSON_PRONOUN.search(text, nsent[0], min(nsent[1], nsent[0] + 60)):
+            j = bisect.bisect_left(people_starts, nsent[0])     # "X from Y! After 8 weeks of care for her sciatica, ..."
+            pronoun_next = not (j < len(people_starts) and people_starts[j] < nsent[1])
         health_next = pronoun_next and nsent is not None and has(health, nsent)
         psent = prev_sentence(sent) if person.start in vocative_starts and not health_here else None
         if psent is not None:           # "she left with a melanoma diagnosis. so glad you trusted your gut, jess m."
@@ -1125,6 +1157,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             person.patient, person.reason = True, "named as one of the organisation's patients"
         elif (health_here or health_next) and (org_here or care_here or room_here or (doc_org and bool(care))):
             person.patient, person.reason = True, "named together with health information or care"
+        elif quoted_own_care:
+            person.patient, person.reason = True, "credited with a quotation about their own care"
         elif owner:
             person.patient, person.reason = True, "the owner of medicine or belongings left with us"
         elif image_descriptions.overlaps((person.start, person.end)) and has(health, (0, len(text))) and \
@@ -1364,7 +1398,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     # stroke. His wound vac was set up by noon Tuesday, and PT starts tomorrow."
     for sent in sorted(set(patient_sentences)):
         nsent = next_sentence(sent)
-        if nsent is not None and PERSON_PRONOUN_START.match(text, nsent[0], nsent[1]) and not people_between(nsent):
+        if nsent is not None and PERSON_PRONOUN.search(text, nsent[0], min(nsent[1], nsent[0] + 80)) and \
+                not people_between(nsent):
             anchor_sentences.add(nsent)
 
     def people_in(sent: Span) -> list[Person]:
