@@ -193,9 +193,27 @@ def test_tagger_is_left_out_of_the_batch_and_run_on_demand(nlp: Any, engine: Any
     assert first.imperatives is None                     # no health topic: nobody asked for imperatives
     codes = [f.code for f in engine.check(second)]
     assert "DIS001" in codes
-    assert second.imperatives == [(0, len(advice.text))]  # read on demand: "Take ..." opens with a verb
+    assert second.imperatives is None                    # enough signals without it; placed at the first one
     eager = nlp(advice.text)
     assert [t.tag_ for t in eager][0] == "VB"
+
+
+def test_the_tagger_runs_when_an_imperative_is_needed_to_count(nlp: Any, engine: Any) -> None:
+    # the only advice signal besides the topic: the sentence opens with a verb ("Learn")
+    text = "Learn the warning signs of sepsis: fever, confusion, fast breathing. Minutes count, so call 911."
+    (analysis,) = analyze([doc("s.txt", text)], nlp, engine.context)
+    found = [(f.code, f.line, f.column) for f in engine.check(analysis) if f.code == "DIS001"]
+    assert analysis.imperatives == [(0, text.index("Minutes") - 1)]
+    assert found == [("DIS001", 1, 1)]
+
+
+def test_a_missing_disclaimer_is_placed_at_the_first_signal_found_without_the_tagger(nlp: Any, engine: Any) -> None:
+    # "Bring ..." is an imperative sentence, but the symptom on line 2 already counts: no tagger pass
+    text = "Bring a friend along next Saturday.\nKnee pain after a long run? Ice it for 15 minutes and rest it for two days."
+    (analysis,) = analyze([doc("k.txt", text)], nlp, engine.context)
+    found = [(f.code, f.line) for f in engine.check(analysis) if f.code == "DIS001"]
+    assert analysis.imperatives is None
+    assert found == [("DIS001", 2)]
 
 
 def test_on_demand_tagging_gives_the_same_findings(nlp: Any, engine: Any, texts: list[str]) -> None:

@@ -82,7 +82,8 @@ def check_require(rule: Rule, analysis: Analysis) -> Iterator[Hit]:
         need -= 1
     need = max(need, 1)
     # Signals read without the tagger first; the imperative reading (a tagger pass) only when it can change
-    # the outcome: to reach the number of signals, or to place the finding at the earliest signal.
+    # the outcome, to reach the number of signals. The finding is placed at the earliest signal found without
+    # the tagger, or at the first imperative sentence when there is none (placing it used to tag 13% of posts).
     triggers = [(_refs(ref), [r for r in _refs(ref) if r != IMPERATIVE]) for ref in p["trigger"]]
     eager = [analysis.find_all(tuple(cheap)) for _, cheap in triggers]
     fired = sum(1 for hits in eager if hits)
@@ -105,7 +106,8 @@ def check_require(rule: Rule, analysis: Analysis) -> Iterator[Hit]:
     if not accept:
         if p.get("placement_only"):
             return
-        anchor = min((h for refs, _ in triggers for h in analysis.find_all(refs)), key=lambda h: h[0])
+        signals = [h for hits in eager for h in hits] or analysis.find(IMPERATIVE)
+        anchor = min(signals, key=lambda h: h[0])
         fix = None
         if p.get("accept_config") == "disclaimer":
             fix = (analysis.context.disclaimer_text or DEFAULT_DISCLAIMER).strip()
