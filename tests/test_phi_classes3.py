@@ -84,6 +84,25 @@ FLAGGED = [
     # the speaker credited after a quotation about their own care
     ('From a comment card: "The night my sugar crashed in bay 6, the nurses never left my side." — Mrs. R. Okonjo',
      "PHI001", "Mrs. R. Okonjo"),
+    # a cheer with an accented given name and a surname (the model calls it a place)
+    ("¡Felicidades a Débora Quiñones, de la secundaria Roosevelt, por terminar su quimioterapia!", "PHI001",
+     "Débora Quiñones"),
+    ("Shout-out to Tomasina Reyes from Millbury, who beat pneumonia after two weeks with us!", "PHI001",
+     "Tomasina Reyes"),
+    # a patient story to read in a post about a milestone of care, and the link that carries the name
+    ("Cheers to our 500th bariatric surgery patient! Read Odile's story: lakeshoremed.example/stories/odile-brandt",
+     "PHI001", "Odile"),
+    ("Cheers to our 500th bariatric surgery patient! Read Odile's story: lakeshoremed.example/stories/odile-brandt",
+     "PHI005", "lakeshoremed.example/stories/odile-brandt"),
+    # the apartments a named patient lives in
+    ("Our nurses checked on Mr. Halloran at the Brookfield Terrace apartments today; his wound is healing well.",
+     "PHI004", "Brookfield Terrace apartments"),
+    # a chair next to a named patient's story
+    ("so happy for mrs. abernathy, who had her kidney transplant yesterday!! 🎉 chair 11 misses you already "
+     "#DialysisLife", "PHI008", "chair 11"),
+    # the first of a procedure, done on someone described
+    ("Proud to have done the first same-day hip replacement at our center on a 93-year-old retired pilot.", "PHI008",
+     "the first same-day hip replacement"),
 ]
 
 NOT_FLAGGED = [
@@ -115,6 +134,12 @@ NOT_FLAGGED = [
     # a quotation credited to a member of staff; a staff member's own fellowship
     '"Every patient deserves dignity." — Nurse Ofelia Ramos, our Nurse of the Year',
     "Congratulations to Dr. Brennan Hale on completing his own fellowship in cardiology!",
+    # a guest contributor's own story, in the first person
+    "I'm Rosalind, and I was diagnosed with celiac disease at 30.\n\n*Editor's note: Rosalind's story reflects her "
+    "own experience. Talk with your care team.*",
+    # a hospital first without a patient; apartments in an event
+    "Our surgeons performed the first robotic knee replacement in the county in 2019. Ask us about it!",
+    "Free blood pressure checks at the Brookfield Terrace apartments community room this Saturday!",
 ]
 
 

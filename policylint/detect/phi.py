@@ -206,6 +206,8 @@ UNIQUE_EVENT = re.compile(r"\b(?:first|only)(?:-ever)?\s+(?:set\s+of\s+)?(?:quad
 POSSESSIVE_CARE = re.compile(r"\b(" + U + L + r"+)['’]s\s+(?:[\w-]+\s+){0,3}(?i:visit|surgery|diagnosis|treatment|recovery|stay|"
                              r"procedure|appointment|results|chemo|transplant|delivery|birth|biopsy|scan|mri|x-ray|"
                              r"stitches|cast|fracture|injury|prescription|medication|therapy|rehab|admission|discharge)s?\b")
+STORY_NAME = re.compile(r"\b(?i:read|hear|watch|see|follow)\s+(" + U + L + r"+)(?=['’]s\s+(?:[\w-]+\s+)?(?i:story|journey)\b)")
+STORY_NEXT = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:story|journey)\b", re.I)
 QUOTED_NAME = re.compile(r"(?:\b(?i:to|for|of|meet|remember|from|called|goes\s+by|known\s+as|nicknamed|call\s+(?:him|her|me))\s+|\()[\"“‘']((?:Big|Little|Miss|Mr\.?|Ms\.?)?\s?" + U + L +
                          r"+(?:\s" + U + L + r"+)?)[,.!]?[\"”’']")
 # a first name (or first and last) with an age in commas and then a verb: "Maisie, 6, has been with us since her diagnosis"
@@ -264,7 +266,7 @@ CUE_NAME = re.compile(r"\b(?:(?i:shout-?out to|shoutout to|congrats to|congratul
                       r"bienvenid[oa](?: a casa)?,?|feel better,?|get well soon,?|heal up,?|speedy recovery,?)|"
                       r"Go|is|Meet|Remember|"
                       r"(?:our|his|her|their|the) patient,?|patient|(?i:baby|little))\s+"
-                      r"([A-Za-z][a-z'’-]{1,20})(?=[\s,!.:;]|$)")
+                      r"([A-Za-zÀ-Þ][a-zß-ÿ'’-]{1,20}(?:[ \t](?-i:[A-ZÀ-Þ])[a-zß-ÿ'’-]{1,20})?)(?=[\s,!.:;]|$)")
 # (capitalised "Sister", "Father", "Mother", "Brother" before a name are religious titles: "Sister Mary Clement")
 RELATIVE_NAME = re.compile(r"\b(?:(?i:parents?|mom|dad|husband|wife|son|daughter|grandparents?|grandma|grandpa|twins|triplets|"
                            r"siblings|grandson|granddaughter)|mother|father|sister|brother)(?:\s+|,\s+(?=[A-Z][a-z'’-]+,))([A-Z][a-z'’-]+(?:\s+(?:&|and)\s+[A-Z][a-z'’-]+)?(?:\s+[A-Z][a-z'’-]+)?)")
@@ -421,6 +423,14 @@ PERSON_NOUN_NEXT = re.compile(r"\s+(?:[a-z-]+\s+)?(?:man|men|woman|women|boy|gir
 # a relative clause giving the person's condition: "X, whose asthma ..." (not "whose research", "whose team")
 WHOSE = re.compile(r"\s*,?\s*(whose)\s+(?!(?:[\w'’-]+\s+){0,2}(?:research|work|team|practice|career|book|clinic|program|lab|"
                    r"studies|study|papers?|patients|foundation|gift|donation)\b)(?:[\w'’-]+\s+){0,2}")
+# a patient's place rather than a room: "chair 4", "bed 12", "bay 3"
+SEAT = re.compile(r"(?i:chair|bed|bay|pod|crib|isolette|cubicle)\b")
+# a patient's apartment complex or park: "at the Birchwood apartments"
+RESIDENCE = re.compile(r"\b(?:at|in|from)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s+){1,3}(?i:apartments|apts\.?|trailer\s+park|"
+                       r"mobile\s+home\s+park|condos|townhomes|townhouses))")
+# the first of a procedure done on someone: "the first outpatient hip replacement ... on a 93-year-old"
+FIRST_PROCEDURE = re.compile(r"\b(?:our|the)\s+(?:very\s+)?(?:first|only)\s+(?:[\w-]+\s+){0,3}?(?:replacement|transplant|"
+                             r"surgery|procedure|implant|repair|delivery|\w+ectomy|\w+plasty)\b", re.I)
 # the speaker credited after a closing quotation mark and a dash
 QUOTE_CREDIT = re.compile(r"[\"”]\s*[—–-]\s*$")
 # a name opening a photo's description: "[Alt text: Imre Farkas in a gown ...]"
@@ -790,6 +800,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     for m in NICK_FULL.finditer(text) if "«" in text or '"' in text or "“" in text else ():
         if m.group().split()[0].lower() not in stop:
             raw.append((m.start(), m.end(), "nick"))
+    for m in STORY_NAME.finditer(text) if "story" in text or "journey" in text else ():
+        if m.group(1).lower() not in stop:
+            raw.append((m.start(1), m.end(1), "cue"))
     for m in BOARD_ENTRY.finditer(text):
         raw.append((m.start(1), m.end(1), "board"))
     roster = list(ROSTER_LINE.finditer(text))
@@ -974,7 +987,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     covered = bytearray(len(text) + 1)          # positions inside a known person: O(1) test, not O(people)
     for p in people:
         covered[p.start:p.end] = b"\x01" * max(0, p.end - p.start)
-    for name in dict.fromkeys(sorted(names_seen) + [bare(p)[0] for p in people if p.source in ("ner", "title", "subject", "heading")
+    for name in dict.fromkeys(sorted(names_seen) + [bare(p)[0] for p in people if p.source in ("ner", "title", "subject", "heading", "cue")
                                                     and len(bare(p)) > 1]):     # each name once: linear
         if len(name) < 3 or not name[0].isupper():
             continue
@@ -1157,6 +1170,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             person.patient, person.reason = True, "named as one of the organisation's patients"
         elif (health_here or health_next) and (org_here or care_here or room_here or (doc_org and bool(care))):
             person.patient, person.reason = True, "named together with health information or care"
+        elif STORY_NEXT.match(text, person.end) and has(health, (0, len(text))) and \
+                (bool(care) or bool(MILESTONE.search(text))) and not re.search(r"\bI(?:['’]m)?\b|\bmy\b", text):
+            person.patient, person.reason = True, "the subject of a patient story"
         elif quoted_own_care:
             person.patient, person.reason = True, "credited with a quotation about their own care"
         elif owner:
@@ -1349,13 +1365,15 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             if linked:
                 unique_refs.append(sent)
                 about_patient = True
-    for pattern in (MILESTONE, ONLY_ONE, NOTABLE, KIN_OF, PERSON_WHO, AGE_ZIP):
+    for pattern in (MILESTONE, ONLY_ONE, NOTABLE, KIN_OF, PERSON_WHO, AGE_ZIP, FIRST_PROCEDURE):
         for m in pattern.finditer(text):
             sent = sentence_of(m.start())
             nsent = next_sentence(sent) or sent
             if not_theirs(m, sent, "public_figure") or not_theirs(m, sent) or staff_news(sent):
                 continue
-            if pattern is MILESTONE:        # told of a person, or the count is of care itself
+            if pattern is FIRST_PROCEDURE:  # done on someone described in the sentence
+                linked = has(health, sent) and bool(PATIENT_REF.search(text, m.end(), sent[1]))
+            elif pattern is MILESTONE:        # told of a person, or the count is of care itself
                 noun = m.group("noun").lower()
                 linked = (noun in MILESTONE_PEOPLE or bool(PATIENT_REF.search(text, 0, m.start()) or
                                                             PATIENT_REF.search(text, m.end()))) and \
@@ -1536,6 +1554,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         sent = sentence_of(p.start)
         for m in PLACE_HOME.finditer(text, p.end, sent[1]):
             add("LOCATION", m.start(1), m.end(1), True, "a town or place tied to a patient")
+    for m in RESIDENCE.finditer(text) if patient_sentence_set else ():
+        if sentence_of(m.start()) in patient_sentence_set:
+            add("LOCATION", m.start(1), m.end(1), True, "the apartments or park a patient lives in")
     for m in HOME_ROAD.finditer(text) if cues_in["home_road"] else ():     # "settled back home on Maple Hollow Rd"
         span = (m.start(1), m.end(1))
         if not _overlaps(span, address_spans):
@@ -1696,7 +1717,13 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
              if c.linked and c.type in ("NAME", "MRN", "ACCOUNT", "HEALTH_PLAN_ID", "LICENSE", "SSN")}
     if pointed or named:
         for i, c in enumerate(candidates):
-            if c.type == "ROOM" and not c.linked and sentence_of(c.start) in named:
+            if c.type == "ROOM" and not c.linked and about_patient and SEAT.match(text, c.start, c.end) and \
+                    (sentence_of(c.start) in named or any(n in patient_sentence_set for n in
+                                                          (prev_sentence(sentence_of(c.start)), next_sentence(sentence_of(c.start))))) and \
+                    not any(not q.patient for q in people_in(sentence_of(c.start))):
+                candidates[i] = replace(c, linked=not first_person_only, sensitive=None if first_person_only else sensitive,
+                                        reason="a chair or bed next to a named patient's story")
+            elif c.type == "ROOM" and not c.linked and sentence_of(c.start) in named:
                 candidates[i] = replace(c, linked=not first_person_only, sensitive=None if first_person_only else sensitive,
                                         reason="a room or bed number of a named patient")
             if c.type in ("DATE", "RELATIVE_DATE") and not c.linked and sentence_of(c.start) in pointed | named and \
