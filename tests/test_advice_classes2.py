@@ -60,7 +60,9 @@ def test_referrals_to_more_clinicians_are_disclaimers(suffix: str, accepted: boo
 # A change to what the reader eats or takes ("you need to cut back on", "should watch their sodium"), a
 # suggestion put as "try <verb>ing", habits that help healing, timing before bed or meals, "updated guidelines
 # recommend", "tell the pharmacists about", a group defined by a condition and told what to do, what a group can
-# expect to regain, Spanish "acuda a urgencias". Logistics use the same words without health advice.
+# expect to regain, Spanish "acuda a urgencias", medicine-safety rules ("exactly as prescribed", "never share"), an
+# effect on a health measure ("raises blood pressure"). Logistics use the same words without health advice, and
+# "blood pressure checks" at an event name one topic, not a condition and a body part.
 
 ADVICE_SIGNALS = [
     ("DIS001", "Gout flaring again? You need to cut back on beer and red meat, and sip water through the day.",
@@ -74,12 +76,18 @@ ADVICE_SIGNALS = [
      "motion.", "stretching"),
     ("DIS001", "Señales de golpe de calor: piel caliente, mareos y confusión. Si no mejora, acuda a urgencias.",
      "Señales de"),
+    ("DIS001", "Antibiotics 101: Take every dose exactly as prescribed, even once you feel better, and never share your "
+     "pills.", ": Take"),
+    ("DIS001", "Late-night screens and stress both raise blood pressure, so aim for 7 hours of sleep.",
+     "raise blood pressure"),
 ]
 LOGISTICS = [
     ("DIS001", "Patients with appointments should arrive 15 minutes early; parking is free in Lot B."),
     ("DIS001", "Your gift helps recovery programs for veterans across the county. Thank you!"),
     ("DIS001", "Try visiting our new rooftop garden, open every day from 7 a.m."),
     ("DIS001", "Our lobby cafe closes an hour before dinner service on Fridays."),
+    ("DIS001", "Run for Hearts 5K on Saturday at Lake Park! Free blood pressure checks and a healthy snack table for "
+     "runners."),
 ]
 
 # ---------------------------------------------------------------------------------------------- individual advice
