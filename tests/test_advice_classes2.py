@@ -83,6 +83,7 @@ ADVICE_SIGNALS = [
 ]
 LOGISTICS = [
     ("DIS001", "Patients with appointments should arrive 15 minutes early; parking is free in Lot B."),
+    ("DIS001", "People with diabetes can get a free foot exam at our health fair on Friday. Check in at booth 4."),
     ("DIS001", "Your gift helps recovery programs for veterans across the county. Thank you!"),
     ("DIS001", "Try visiting our new rooftop garden, open every day from 7 a.m."),
     ("DIS001", "Our lobby cafe closes an hour before dinner service on Fridays."),
@@ -125,6 +126,8 @@ NO_HIDDEN_CONNECTION = [
     ("END001", "Our new MRI arrived at the hospital today, and scans start Monday."),
     ("END001", "#ad Thanks to @Orvane Medical for lending us three demo units this month."),
     ("END001", "Your insurer may ask for the referral code printed on your card."),
+    ("END001", "Share our referral code with a friend and you both get a free flu-season kit."),
+    ("END001", "The @CountyRedCross cots arrived at our clinic this morning for the storm shelter."),
     ("END006", STAFF_NOTE + "Finally found my go-to derm! I work at @GlowPoint, and I'm proud of our team."),
     ("END006", "Finally found my go-to derm! One session with @GlowPoint and my skin is glowing."),
 ]
@@ -149,6 +152,7 @@ COURTEOUS = [
     ("PRO009", "Hi Dana, thank you for the feedback. We're sorry the wait was long; please call our patient line."),
     ("PRO009", "I'm sorry it went that way, Teodora. Please call our office manager at 555-0100 so we can talk."),
     ("PRO009", "We stand behind our nurses every day. Happy Nurses Week!"),
+    ("PRO009", "Hi Maria, thank you for the kind words! We stand behind our nurses, and we'll pass this along."),
 ]
 
 # ---------------------------------------------------------------------------------------------- patients and colleagues
@@ -171,6 +175,7 @@ FRIENDLY = [
     ("PRO003", "Congrats to our 16-year-old volunteer Maya on 100 hours of service! 🎉"),
     ("PRO002", "We're thrilled with the new wing, and so are our patients!"),
     ("PRO007", "Shout-out to the night nurses who stayed late to help! 💙"),
+    ("PRO007", "Our new grads aced skills day. Guess who trained them? Our clinical educators!"),
     ("PRO007", "Our hospital cares more about patients than profits, and it shows."),
     ("PRO004", "Text me your questions about the NICU tour and I'll answer them Friday."),
 ]
