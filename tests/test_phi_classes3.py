@@ -103,6 +103,25 @@ FLAGGED = [
     # the first of a procedure, done on someone described
     ("Proud to have done the first same-day hip replacement at our center on a 93-year-old retired pilot.", "PHI008",
      "the first same-day hip replacement"),
+    # a regular of the clinic, named (a lowercase name after a comma too)
+    ("we miss our thursday circle regular Octavio this week 😔 hope rehab is treating you well.", "PHI001", "Octavio"),
+    ("one year today for our favorite regular at the Northside suboxone clinic, rafferty 🙌 proud of you.", "PHI001",
+     "rafferty"),
+    # a media role singles a person out
+    ("Interesting Mohs case this morning: the morning traffic anchor at one of our local stations, with a melanoma on "
+     "her cheek.", "PHI008", "the morning traffic anchor at one of our local stations"),
+    # a vehicle incident is health information with a teen and his school
+    ("Long shift. 17yo from Delmont High, rollover on County Road 4 around midnight. Buckle up, everyone.", "PHI008",
+     "17yo from Delmont High"),
+    # a camera emoji mid-line before what the picture shows; an operating room number
+    ("First solo lap chole today!! 📸 selfie in OR 3 with the patient's chart still open on the screen behind me",
+     "PHI008", "OR 3"),
+    ("First solo lap chole today!! 📸 selfie in OR 3 with the patient's chart still open on the screen behind me",
+     "PHI006", "selfie in OR 3 with the patient's chart still open on the screen behind me"),
+    # a baby's name in a "Strong" hashtag; a school team position with an age
+    ("Baby Orsolya is on day 40 in our NICU and still fighting 💪 #BabyOrsolyaStrong", "PHI001", "#BabyOrsolyaStrong"),
+    ("Prayers for the 16-year-old Carver High linebacker we admitted Friday night.", "PHI008",
+     "the 16-year-old Carver High linebacker"),
 ]
 
 NOT_FLAGGED = [
@@ -140,6 +159,12 @@ NOT_FLAGGED = [
     # a hospital first without a patient; apartments in an event
     "Our surgeons performed the first robotic knee replacement in the county in 2019. Ask us about it!",
     "Free blood pressure checks at the Brookfield Terrace apartments community room this Saturday!",
+    # a symptom table's cells and a greeting to a town
+    "| Symptom | Cold | Flu |\n|---|---|---|\n| Fever | Rare | Common |\n| Aches | Mild | Severe |",
+    "Heat stroke is an emergency: call 911. Stay cool out there, Pinecrest Valley! #SummerSafety",
+    # a regular of a café, without health; a weather anchor hosting a gala
+    "Say hi to our coffee cart regular Bernadette, who never misses a Friday latte!",
+    "Thanks to the evening weather anchor at one of our local stations for hosting our gala!",
 ]
 
 

@@ -30,6 +30,11 @@ HASHTAG_PART = re.compile(r"[A-Z]+[a-z]*|[a-z]+|\d+")
 DESCRIPTOR_NAME = re.compile(r"\b(?i:our|this|a|the)\s+(?:(?!(?i:nursing|residency|fellowship|medical|school|new)\b)[\w-]+\s+){0,2}?"
                              r"(?:patient|graduate|grad|survivor|warrior|fighter|preemie|miracle\s+baby)\s+"
                              r"([A-Z][a-zà-ÿ'’-]{2,}(?:\s[A-Z][a-zà-ÿ'’-]+)?)\b")
+# a regular of the clinic, named: "our Tuesday group regular Marlon", "our favorite regular at the infusion center,
+# dario" (a lowercase name only after a comma and before an emoji or the end)
+REGULAR_NAME = re.compile(r"\b(?i:our|my)\s+(?:[\w-]+\s+){0,3}?(?i:regular)\b(?:\s+(?:at|from|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?"
+                          r"[\w-]+)?(?:,\s+|\s+)(?:((?:Coach|Mr\.?|Mrs\.?|Ms\.?|Miss)\s+[A-Z][a-z'’-]+|[A-Z][a-z'’-]{2,}(?:\s[A-Z][a-z'’-]+)?)"
+                          r"|(?<=,\s)([a-z]{3,12})(?=\s*(?:[^\w\s,]|$)))")
 # a line that is only "Surname, Given" (a roster, one per line, without a separator after the name)
 STAFF_ROSTER = re.compile(r"(?i:\b(?:residency|residents|fellowship|fellows|new\s+hires?|hires|orientation|preceptors?|employees|"
                           r"staff|nurses|physicians|team\s+members|volunteers|honorees|award\s+winners|scholarship|"
@@ -168,7 +173,7 @@ STAFF_AS_PATIENT = re.compile(r"\b(?:he|she|they|our\s+own\s+[\w-]+)\s+(?:was|we
 ORG_OWN = re.compile(r"\b(?:Hospital|Health|Medical|Clinic|Center|Centre|Foundation|Institute|Pharmacy|Healthcare)\b")
 ONE_PERSON_ROLES = (r"(?:starting\s+|head\s+|star\s+|lead\s+|only\s+|longtime\s+)?(?:quarterback|pitcher|goalie|captain|coach|"
                     r"principal|mayor|pastor|priest|rabbi|imam|fire chief|police chief|anchor|ceo|owner|founder|valedictorian|"
-                    r"sheriff|superintendent)\b")
+                    r"sheriff|superintendent|linebacker|point\s+guard|shortstop|striker|setter|drum\s+major)\b")
 # "the town's mayor", "Lincoln High's head coach", and without the possessive "the Fremont High principal"
 UNIQUE_ROLE = re.compile(r"(?:\b" + U + r"[\w.]*(?:\s" + U + r"[\w.]*){0,3}|\b(?i:the|our)\s+(?i:town|city|village|county|"
                          r"school|team|church|parish|tribe|district))['’]s\s+" + ONE_PERSON_ROLES +
@@ -183,10 +188,13 @@ MILESTONE_CARE = {"birth", "delivery", "screening", "mammogram", "transplant", "
 # the only or first of an occupation: "the only sophomore pitcher", "our first lineman"
 ONLY_ONE = re.compile(r"\b(?:the|our)\s+(?:only|lone|first)\s+(?:[\w-]+\s+){0,2}(?:" + PATIENT_OCCUPATIONS + r")\b", re.I)
 # someone notable: "a well-known weatherman on our local station", "who also happens to be the county clerk"
-NOTABLE = re.compile(r"\b(?:(?:a|an|the)\s+(?:well-known|famous|prominent|popular|beloved)|happens\s+to\s+be\s+(?:a|an|the|our))\s+"
+NOTABLE = re.compile(r"\b(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:weather\s+|news\s+|morning\s+|evening\s+)?(?:anchor|anchorwoman|anchorman|"
+                     r"meteorologist|weatherman|weatherwoman|radio\s+host|talk\s+show\s+host)\b(?:\s+(?:at|on|for|with)\s+(?:one\s+of\s+)?"
+                     r"(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:news|stations?|show|channel|radio)\b)?"
+                     r"|\b(?:(?:a|an|the)\s+(?:well-known|famous|prominent|popular|beloved)|happens\s+to\s+be\s+(?:a|an|the|our))\s+"
                      r"(?:[\w-]+\s+){0,2}?(?:anchor|meteorologist|weatherman|weatherwoman|host|deejay|dj|clerk|councilor|"
                      r"selectman|trustee|" + PATIENT_OCCUPATIONS + r")\b(?:\s+(?:on|at|for|in|with)\s+(?:our|the)\s+(?:[\w-]+\s+){0,3}?"
-                     r"(?:news|station|show|paper|radio|team|school|church|board|council))?", re.I)
+                     r"(?:news|station|show|paper|radio|team|school|church|board|council))?)", re.I)
 # a relative of a named or notable person: "Pastor Obi's daughter", "our board president's nephew"
 KIN_OF = re.compile(r"(?:\b(?:Coach|Mr|Mrs|Ms|Pastor|Mayor|Judge|Officer|Principal|Sheriff|Chief|Rabbi|Father|Reverend)\.?\s+"
                     r"[A-Z][\w'’-]+|\b(?i:our|the|my)\s+(?:[\w-]+\s+){0,2}?(?i:chair|chairman|chairwoman|ceo|president|mayor|"
@@ -276,7 +284,7 @@ FAMILY = re.compile(r"\b(?i:the|both|all|two|three|four|five|six)\s([A-Z][a-z'�
                     r"children|sisters|brothers|siblings|cousins)\b|\b(?i:la\s+)?familia\s+[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?")
 HASHTAG_NAME = re.compile(r"#(?:PrayersFor|PrayFor|PrayingFor|Praying4|HealingFor|GetWell|JusticeFor|StandWith|Team|Go|Love)"
                           r"(?:Baby|Little|Lil)?((?:Mc|Mac|De|La|Le|Di|Da|Van)[A-Z][a-z]{2,}|[A-Z][a-z]{2,})(?:[A-Z][a-z]{2,})?\b"
-                          r"|#([A-Z][a-z]{2,})(?:Strong|Tough|Warrior|Fights|Journey)\b")
+                          r"|#(?:Baby|Little|Lil)?([A-Z][a-z]{2,})(?:Strong|Tough|Warrior|Fights|Journey)\b")
 CREDENTIAL = re.compile(r"^\**\s*,?\s*(?:MD|M\.D\.|DO|D\.O\.|RN|BSN|MSN|DNP|NP|FNP(?:-BC)?|APRN|CNS|CNM|CRNA|PA-C|PA|DDS|DMD|DPM|"
                         r"OD|PharmD|RPh|RDH|CCRN|CEN|CPN|RNC|OCN|FACS|FAAP|FACC|FACP|FAAN|FACHE|PhD|PsyD|LPN|LVN|CNA|"
                         r"CMA|MA|RRT|CRT|MPH|MBA|MHA|MSW|LCSW|LMFT|LPC|PT|DPT|OT|OTR/L|SLP|CCC-SLP|RD|RDN|EMT(?:-P)?|"
@@ -423,6 +431,9 @@ PERSON_NOUN_NEXT = re.compile(r"\s+(?:[a-z-]+\s+)?(?:man|men|woman|women|boy|gir
 # a relative clause giving the person's condition: "X, whose asthma ..." (not "whose research", "whose team")
 WHOSE = re.compile(r"\s*,?\s*(whose)\s+(?!(?:[\w'’-]+\s+){0,2}(?:research|work|team|practice|career|book|clinic|program|lab|"
                    r"studies|study|papers?|patients|foundation|gift|donation)\b)(?:[\w'’-]+\s+){0,2}")
+IMAGE_GROUPS = (1, 2, 3, 4)            # the description groups of R.IMAGE
+TABLE_CELL_BEFORE = re.compile(r"\|[ \t]*(?:\*\*)?$")
+PLACE_VOCATIVE = re.compile(r"\b(?i:out\s+there|stay\s+(?:cool|safe|warm|healthy|well|dry)|everyone|y['’]all|neighbou?rs|friends)[,!]?\s+$")
 # a patient's place rather than a room: "chair 4", "bed 12", "bay 3"
 SEAT = re.compile(r"(?i:chair|bed|bay|pod|crib|isolette|cubicle)\b")
 # a patient's apartment complex or park: "at the Birchwood apartments"
@@ -793,13 +804,17 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                     not (pattern is AGE_NAME and PERSON_NOUN_NEXT.match(text, m.end(1))):
                 raw.append((m.start(1), m.end(1), "cue"))
     for m in R.IMAGE.finditer(text) if "[" in text or ":" in text else ():
-        g = next((i for i in (1, 2, 3) if m.group(i) is not None), 0)
+        g = next((i for i in IMAGE_GROUPS if m.group(i) is not None), 0)
         d = DESC_NAME.match(text, m.start(g)) if g else None
         if d and d.group(1).split()[0].lower() not in stop and not ORG_WORDS.search(d.group(1)):
             raw.append((d.start(1), d.end(1), "cue"))
     for m in NICK_FULL.finditer(text) if "«" in text or '"' in text or "“" in text else ():
         if m.group().split()[0].lower() not in stop:
             raw.append((m.start(), m.end(), "nick"))
+    for m in REGULAR_NAME.finditer(text) if "regular" in text.lower() else ():
+        g = 1 if m.group(1) else 2
+        if m.group(g).split()[-1].lower() not in stop:
+            raw.append((m.start(g), m.end(g), "regular"))
     for m in STORY_NAME.finditer(text) if "story" in text or "journey" in text else ():
         if m.group(1).lower() not in stop:
             raw.append((m.start(1), m.end(1), "cue"))
@@ -955,6 +970,10 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             continue                        # "HearthLine nurse Priya X": the employer before a staff title
         if tag == "ner" and ACRONYM.fullmatch(token):
             continue                        # "SRTR report": an acronym, not a name
+        if tag == "ner" and " " not in token and TABLE_CELL_BEFORE.search(text, max(0, s - 8), s):
+            continue                        # "| Rare | Common |": a table cell, not a person
+        if tag == "vocative" and PLACE_VOCATIVE.search(text, max(0, s - 30), s):
+            continue                        # "Stay cool out there, Mesa Verde!": the town
         if (tag == "ner" and token.isupper() and ORG_WORDS.search(token.title()) or tag == "vocative" and
                 ORG_WORDS.search(token) and not PERSONAL_TITLE_BEFORE.search(text, max(0, s - 6), s)):
             continue                        # "RIVERBEND KIDNEY CARE — NEWS", "..., Lakeside Family Dental.": a sign-off
@@ -1061,7 +1080,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                                                             text[person.end:role[0]]))
 
     lost_found = lost_found_words and has(health, (0, len(text)))
-    image_descriptions = SpanIndex((m.start(g), m.end(g)) for m in R.IMAGE.finditer(text) for g in (1, 2, 3)
+    image_descriptions = SpanIndex((m.start(g), m.end(g)) for m in R.IMAGE.finditer(text) for g in IMAGE_GROUPS
                                    if m.group(g) is not None) if "[" in text or ":" in text else SpanIndex()
     for i, person in enumerate(people):
         sent = sentence_of(person.start)
@@ -1180,6 +1199,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         elif image_descriptions.overlaps((person.start, person.end)) and has(health, (0, len(text))) and \
                 (bool(care) or any(lex.any_in("photo_patient", *d) for d in image_descriptions.within(person.start, person.end, 2000))):
             person.patient, person.reason = True, "named in the description of a photo in a post about care"
+        elif person.source == "regular" and has(health, (0, len(text))):
+            person.patient, person.reason = True, "named as a regular of the organisation's care"
         elif person.source == "board":
             person.patient, person.reason = True, "named on a patient board next to a room or bed number"
         elif person.source == "listed" and (has(health, (0, len(text))) or bool(care)):
@@ -1369,7 +1390,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         for m in pattern.finditer(text):
             sent = sentence_of(m.start())
             nsent = next_sentence(sent) or sent
-            if not_theirs(m, sent, "public_figure") or not_theirs(m, sent) or staff_news(sent):
+            if (lex.any_in("public_figure", *sent) if pattern is NOTABLE else not_theirs(m, sent, "public_figure")) or \
+                    not_theirs(m, sent) or staff_news(sent):
                 continue
             if pattern is FIRST_PROCEDURE:  # done on someone described in the sentence
                 linked = has(health, sent) and bool(PATIENT_REF.search(text, m.end(), sent[1]))
@@ -1677,7 +1699,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     patient_name_words = {w.lower() for p in people if p.patient and p.source != "hashtag"
                           for w in re.findall(r"[A-Za-zÀ-ÿ]{3,}", LEADING_TITLE.sub("", text[p.start:p.end]))}
     for m in R.IMAGE.finditer(text):
-        g = next((i for i in (1, 2, 3) if m.group(i) is not None), 0)
+        g = next((i for i in IMAGE_GROUPS if m.group(i) is not None), 0)
         desc, start = (m.group(g), m.start(g)) if g else (None, m.start())
         span = (start, start + len(desc)) if desc else (m.start(), m.end())
         if re.search(r"\bno\s+(?:faces?|identifying|wristbands?|names?|patients?(?:\s+(?:present|shown|pictured))?)\b|\bstaff\s+only\b|\b(?:faces?|nothing\s+identifying)\s+(?:is\s+|are\s+)?not\s+(?:visible|shown)",

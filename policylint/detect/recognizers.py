@@ -138,6 +138,7 @@ DATE = re.compile(
 MONTH_ALONE = re.compile(r"\b(?:in|since|on|during|last|this)\s+(" + MONTHS + r")\b(?!\.?\s+\d)")
 DOB = re.compile(r"\b(?:DOB|D\.O\.B\.|date of birth|born(?: on)?|birth ?date|b\.)\s*[:#]?\s*", re.I)
 ROOM = re.compile(r"\b(?:(?:(?-i:[A-Z]{2,5})\s+)?(?:room|rm\.?|bed(?:\s*space)?|bay|pod|crib|isolette|chair|cubicle)\s*#?\s*\d{1,4}[A-Z]?|"
+                  r"(?-i:OR)[ \t]?#?\d{1,2}\b|"        # an operating room: "OR 6"
                   r"(?<=\bin )\d{1,2}[A-Z](?=\b)|"
                   r"(?-i:(?:Bed|Bay)\s+[A-F])(?![\w'’.-]))", re.I)      # "Bed B in 3 West" (a letter, capitalised)
 HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{2,30}[A-Za-z0-9_]")
@@ -146,7 +147,9 @@ IMAGE = re.compile(r"!\[([^\]\n]*)\]|\[(?:(?:Image|Photo|Picture|Video)\s+(?:des
                    r"Image|Photo|Picture|Video|Pic|Carousel|Gallery|Slides?|Reel|Clip|Selfie)\s*:\s*([^\]\n]*)\]"
                    r"|\b(?<![/.-])(?<!\]\()[\w-]+\.(?:jpe?g|png|gif|heic|tiff?|bmp|webp)\b"     # or an image file name
                    # or a caption line without brackets: "📷: full-face photo of a smiling boy by his IV pole"
-                   r"|(?m:^[ \t]*(?:📷|📸|Photo|Image|Pictured)[ \t]*:[ \t]*([^\n]+))", re.I)
+                   r"|(?m:^[ \t]*(?:📷|📸|Photo|Image|Pictured)[ \t]*:[ \t]*([^\n]+))"
+                   # or a camera emoji mid-line before what the picture shows: "📸 selfie in OR 6 with the patient's scan up"
+                   r"|(?<=[📷📸])[ \t]*(?!:)((?:selfie|photo|pic|picture|shot)\b[^\n#]{3,200})", re.I)
 
 # a number shown on something a patient holds or wears, in a photo's description: "her check-in card that reads
 # QV-40127", "a wristband reading 88120455"
