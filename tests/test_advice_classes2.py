@@ -31,8 +31,10 @@ def expect(text: str, code: str, starts_with: str) -> None:
 # ---------------------------------------------------------------------------------------------- disclaimers
 # Referrals to clinicians outside the doctor/-ist/-ian lists (chiropractor, therapist, podiatrist), alone or paired
 # ("ask your dermatologist or pharmacist whether ..."), a clinician's orders said to take priority, "not an
-# individualized care plan", "go over these steps with your own nurse", "general tips only". Near misses name a
-# clinician or say "general" without referring the reader to anyone.
+# individualized care plan", "go over these steps with your own nurse", "general tips only", "discuss it with your
+# GP", "not intended to diagnose", "contact your provider with questions", "ask a pharmacist before", "we're not
+# able to give individual advice", "don't use this to self-diagnose". Near misses name a clinician or say
+# "general" without referring the reader to anyone.
 
 ADVICE = ("Shin splints after a new running plan? Ice the sore spot for 15 minutes, rest it for a few days, and "
           "swap one run a week for a bike ride.")
@@ -46,10 +48,22 @@ ADVICE = ("Shin splints after a new running plan? Ice the sore spot for 15 minut
     ("These are general tips only.", True),
     ("This is not an individualized care plan.", True),
     ("Please go over these steps with your own nurse practitioner.", True),
+    ("Discuss any new brace or insert with your GP.", True),
+    ("Not intended to diagnose or treat any injury.", True),
+    ("Please see your doctor for personal medical advice.", True),
+    ("Contact your healthcare provider with questions about your own recovery.", True),
+    ("Ask a pharmacist before combining pain relievers.", True),
+    ("Reach out to your care team with any concerns.", True),
+    ("Check in with your primary care provider before running again.", True),
+    ("We're not able to give individual advice in the comments.", True),
+    ("Please don't use this post to self-diagnose.", True),
     ("Here are some general tips for race day.", False),
     ("Ask your chiropractor for our spring class schedule.", False),
     ("Our therapist team welcomes two new hires this month.", False),
     ("The coach's schedule comes first on Saturdays.", False),
+    ("Discuss the race schedule with your coach.", False),
+    ("Reach out to your care team with the good news!", False),
+    ("Call your doctor's office for appointment times.", False),
 ])
 def test_referrals_to_more_clinicians_are_disclaimers(suffix: str, accepted: bool) -> None:
     assert "DIS001" in codes(ADVICE)
