@@ -132,12 +132,14 @@ CONNECTIONS = [
      "@CrispStep"),
     ("END001", "Our lab got a new analyzer thanks to @Vireon and it gives the fastest results on the market.",
      "thanks to @Vireon"),
+    ("END001", "Huge thanks to Zentro Diagnostics for the two loaner analyzers! Best on the market.", "Huge thanks"),
     ("END006", STAFF_NOTE + "Finally found my go-to derm! One session with @GlowPoint and my skin is glowing.",
      "Finally found my go-to derm"),
 ]
 NO_HIDDEN_CONNECTION = [
     ("END001", "Thanks to @CountyFoundation, our mobile van now visits six towns every month."),
     ("END001", "Our new MRI arrived at the hospital today, and scans start Monday."),
+    ("END001", "Thanks to the Rotary Club for the free flu shots at Saturday's fair!"),
     ("END001", "#ad Thanks to @Orvane Medical for lending us three demo units this month."),
     ("END001", "Your insurer may ask for the referral code printed on your card."),
     ("END001", "Share our referral code with a friend and you both get a free flu-season kit."),
@@ -170,8 +172,9 @@ COURTEOUS = [
 ]
 
 # ---------------------------------------------------------------------------------------------- patients and colleagues
-# A patient's words "overheard" and laughed at; a patient named by age with an eye-roll; patients lumped in with
-# something called pointless; a colleague's hiring questioned, a sarcastic shout-out; management said to care
+# A patient's words "overheard" or made "quote of the night" and laughed at; a patient named by age, as "a grown
+# man" or as "the same lady" with an eye-roll; patients lumped in with
+# something called pointless; a colleague's training questioned, a sarcastic shout-out to a person or department; management said to care
 # more about money than patients; followers asked to send a medication list or visit summary.
 
 MOCKING = [
@@ -183,6 +186,11 @@ MOCKING = [
     ("PRO007", "Management cares more about parking fees than patients. Again.", "Management"),
     ("PRO004", "Worried about your baby's meds? Text me your medication list tonight and I'll look it over.",
      "Text me your medication list"),
+    ("PRO003", "Quote of the night from room 12: 'is the jello gluten free?' 🤣", "Quote of the night"),
+    ("PRO003", "Explained to a grown man for 20 min that his 'flu' was a hangover 🙄", "a grown man"),
+    ("PRO003", "Same lady from last week, back asking for 'the good stuff' 🙄", "Same lady"),
+    ("PRO007", "Shoutout to the pharmacy for taking 3 hours on a simple order. Stellar work. 🙃", "Shoutout"),
+    ("PRO007", "Nurses, who taught you to chart like this? Unreal. 🙄", "who taught you"),
 ]
 FRIENDLY = [
     ("PRO003", "Overheard at our career fair: nursing students are excited about residency!"),
@@ -192,6 +200,9 @@ FRIENDLY = [
     ("PRO007", "Our new grads aced skills day. Guess who trained them? Our clinical educators!"),
     ("PRO007", "Our hospital cares more about patients than profits, and it shows."),
     ("PRO004", "Text me your questions about the NICU tour and I'll answer them Friday."),
+    ("PRO003", "Quote of the day from our volunteer: 'Kindness is free.' 💙"),
+    ("PRO003", "Same family back for their annual photo with the NICU team! 😍"),
+    ("PRO007", "Thanks to the lab for the lightning-fast turnaround today! 🙌"),
 ]
 
 # ---------------------------------------------------------------------------------------------- typical results
@@ -201,6 +212,7 @@ PROMISES = [
     ("CLM003", "Nadia's eczema cleared in a month with our cream. Yours can vanish like hers too!", "Yours can vanish"),
     ("CLM003", "Omar was back on the trail six weeks after his ACL repair. You'll be hiking again by spring too!",
      "You'll be hiking again"),
+    ("CLM003", "Her migraines vanished after one visit, and yours will too!", "yours will too"),
 ]
 NO_PROMISE = [
     ("CLM003", "School-based clinic closes for the snow day; you'll be back in class by Monday too, once roads clear."),
