@@ -75,7 +75,8 @@ def test_referrals_to_more_clinicians_are_disclaimers(suffix: str, accepted: boo
 # suggestion put as "try <verb>ing", habits that help healing, timing before bed or meals, "updated guidelines
 # recommend", "tell the pharmacists about", a group defined by a condition and told what to do, what a group can
 # expect to regain, Spanish "acuda a urgencias", medicine-safety rules ("exactly as prescribed", "never share"), an
-# effect on a health measure ("raises blood pressure"). Logistics use the same words without health advice, and
+# effect on a health measure ("raises blood pressure"), a situation or complaint asked as the opening hook ("New to
+# insulin?", "Nosebleed?"), heat and smoke warnings as a topic. Logistics use the same words without health advice, and
 # "blood pressure checks" at an event name one topic, not a condition and a body part.
 
 ADVICE_SIGNALS = [
@@ -94,6 +95,9 @@ ADVICE_SIGNALS = [
      "pills.", ": Take"),
     ("DIS001", "Late-night screens and stress both raise blood pressure, so aim for 7 hours of sleep.",
      "raise blood pressure"),
+    ("DIS001", "New to insulin? Rotate your injection sites and keep a log of your readings.", "New to insulin?"),
+    ("DIS001", "Nosebleed? Lean forward and pinch the soft part of your nose for 10 minutes.", "Nosebleed?"),
+    ("DIS001", "Heat warning! Check on older neighbors, drink water often, and stay in air conditioning.", "! Check"),
 ]
 LOGISTICS = [
     ("DIS001", "Patients with appointments should arrive 15 minutes early; parking is free in Lot B."),
@@ -101,6 +105,10 @@ LOGISTICS = [
     ("DIS001", "Your gift helps recovery programs for veterans across the county. Thank you!"),
     ("DIS001", "Try visiting our new rooftop garden, open every day from 7 a.m."),
     ("DIS001", "Our lobby cafe closes an hour before dinner service on Fridays."),
+    ("DIS001", "Starting a new job? We're hiring nurses on all shifts. Apply today!"),
+    ("DIS001", "New to our clinic? Check in at the front desk and bring your insurance card."),
+    ("DIS001", "Heat wave this week: our cooling center in the lobby is open 9 to 7. Stay cool!"),
+    ("DIS001", "Fever pitch at the charity game tonight? Cheer on our docs vs. the firefighters at 7!"),
     ("DIS001", "Run for Hearts 5K on Saturday at Lake Park! Free blood pressure checks and a healthy snack table for "
      "runners."),
 ]
