@@ -216,7 +216,8 @@ class Analysis:
                             matcher = variant
                 if words is not None and (plain or starts is not None):
                     positions = {p for w in words for p in self._prefixes.get(w, ())}   # type: ignore[union-attr]
-                    hits = list(matcher.finditer_at(self.document.prose, sorted(positions | (starts or set()))))
+                    hits = list(matcher.finditer_at(self.document.prose, sorted(positions | (starts or set())),
+                                                    grouped=True))      # the text has no İ ſ K (lowered)
                 else:
                     hits = list(matcher.finditer(self.document.prose))
             else:

@@ -9,6 +9,7 @@ from typing import Any, Iterable, Iterator
 import regex
 
 from policylint import facts
+from policylint.prefilter import start_words
 
 MATCH_TIMEOUT = 0.5          # seconds per search; no pack pattern can hang a check
 MAX_PATTERN_CHARS = 2000
@@ -92,6 +93,7 @@ class Matcher:
     _variants: dict[str, "Matcher"] = field(default_factory=dict, compare=False, repr=False)
     _at: list[Any] = field(default_factory=list, compare=False, repr=False)   # [pattern for match-at-position]
     _lazy: list[Any] = field(default_factory=list, compare=False, repr=False)  # [the `regex` pattern, once built]
+    _groups: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # first char -> pattern ("": keyed)
 
     def pattern(self) -> "regex.Pattern[str]":
         """The `regex` alternation (scans, with the match timeout), compiled on first use: a lexicon that is
@@ -110,6 +112,26 @@ class Matcher:
             quick = quick_source(self.source, self.case_sensitive)
             self._at.append(quick if quick is not None else self.pattern())
         return self._at[0]
+
+    def at_group(self, char: str) -> Any:
+        """The pattern to try at a position where the text has ``char`` (lowercase ASCII): the alternatives
+        of at_pattern that can start with that character, in the same order, so the same alternative wins
+        (about 3x faster on a big lexicon). A character is read off each alternative: a plain term's first
+        character, the first letters of an ``re:`` term's start words (prefilter.start_words); an alternative
+        with neither is in every group. Where ``re`` cannot compile the alternation, at_pattern itself.
+        Only for positions where the text is ASCII and without the characters `regex` folds onto ASCII
+        letters (callers: analysis.Analysis.find), where matching case-insensitively is comparing lowercase."""
+        found = self._groups.get(char)
+        if found is None:
+            full = self.at_pattern()
+            if self.case_sensitive or not isinstance(full, _stdre.Pattern):
+                found = full
+            else:
+                keyed = self._groups.get("") or self._groups.setdefault("", _keyed_alternatives(self.terms))
+                keep = [alt for alt, first in keyed if first is None or char in first]
+                found = quick_source("|".join(keep) if keep else r"(?!x)x", False) or full
+            self._groups[char] = found
+        return found
 
     def _match_at(self, text: str, pos: int) -> Any:
         pattern = self.at_pattern()
@@ -152,15 +174,20 @@ class Matcher:
             return []
         return found
 
-    def finditer_at(self, text: str, positions: Iterable[int]) -> Iterator[tuple[int, int]]:
+    def finditer_at(self, text: str, positions: Iterable[int], *, grouped: bool = False) -> Iterator[tuple[int, int]]:
         """finditer, trying only ``positions`` (ascending): the same matches when no match can start
-        anywhere else (speed only; see analysis.Analysis.find)."""
+        anywhere else (speed only; see analysis.Analysis.find). ``grouped``: at an ASCII character, only the
+        alternatives that can start with it (at_group; the text must be safe for it, see there)."""
         end = 0
         try:
             for pos in positions:
                 if pos < end:
                     continue
-                m = self._match_at(text, pos)
+                char = text[pos]
+                if grouped and char.isascii():
+                    m = self.at_group(char.lower()).match(text, pos)
+                else:
+                    m = self._match_at(text, pos)
                 if m is not None and m.end() > m.start():
                     end = m.end()
                     yield m.start(), end
@@ -193,15 +220,25 @@ class Matcher:
 
 
 def _alternatives(terms: tuple[str, ...]) -> list[str]:
+    return [alternative for alternative, _first in _keyed_alternatives(terms)]
+
+
+def _keyed_alternatives(terms: tuple[str, ...]) -> list[tuple[str, frozenset[str] | None]]:
+    """Each term's alternative, longest first (the order of the alternation), with the lowercase ASCII
+    characters every match of it starts with, or None when that is not known (Matcher.at_group)."""
     alternatives = []
     for term in terms:
         source = term_to_regex(term)
         check_regex(source)
         if term.startswith("re:"):
-            alternatives.append(f"(?:{source})")
+            words = start_words(source)
+            first = frozenset(w[0] for w in words) if words and all(w[:1].isascii() for w in words) else None
+            alternatives.append((f"(?:{source})", first))
         else:
-            alternatives.append(f"(?<![\\w])(?:{source})(?![\\w])")
-    alternatives.sort(key=len, reverse=True)
+            opening = term.split()[0][0] if term.split() else ""
+            alternatives.append((f"(?<![\\w])(?:{source})(?![\\w])",
+                                 frozenset(opening.lower()) if opening and opening.isascii() else None))
+    alternatives.sort(key=lambda pair: len(pair[0]), reverse=True)
     return alternatives
 
 

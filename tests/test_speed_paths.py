@@ -169,6 +169,34 @@ def test_position_matches_agree_with_the_regex_ones(engine: Any, texts: list[str
     assert with_re >= len(engine.context.lexicons) * 0.9
 
 
+def test_grouped_position_matches_are_the_same(engine: Any, texts: list[str]) -> None:
+    """Trying at each position only the alternatives that can start with its character (Matcher.at_group)
+    finds what the whole alternation finds, for every lexicon of the bundled packs, at word starts and at
+    every character (a re: term without start words can match anywhere)."""
+    extra = ["Kidney STONES? #KidneyHealth @DrLee: 3x daily, i.e. 'ER' visits; 5-HTP & x-ray.",
+             "Ibuprofen (Advil) 200 mg: ask your pharmacist. Über-busy ICU; naïve café ideas."]
+    grouped_somewhere = 0
+    for name, terms in engine.context.lexicons.items():
+        matcher = build_matcher(terms)
+        for text in texts[::4] + extra:
+            if lowered(text) is None:
+                continue
+            for positions in ([m.start() for m in re.finditer(r"\w+|[#@]", text)], range(len(text))):
+                plain = list(matcher.finditer_at(text, positions))
+                assert list(matcher.finditer_at(text, positions, grouped=True)) == plain, (name, text)
+        grouped_somewhere += any(p is not matcher.at_pattern() for p in matcher._groups.values())
+    assert grouped_somewhere >= len(engine.context.lexicons) * 0.8
+
+
+def test_at_group_keeps_the_alternatives_that_can_start_there() -> None:
+    matcher = build_matcher(["chest pain", "re:\\b(?:cough|croup)s?", "re:\\d+\\s*mg", "Fever", "flu"])
+    assert matcher.at_group("c").match("Croup season").group() == "Croup"
+    assert matcher.at_group("f").match("fever and flu").group() == "fever"
+    assert matcher.at_group("5").match("500 mg").group() == "500 mg"     # no start word: in every group
+    assert matcher.at_group("x").match("xylitol") is None
+    assert "chest" not in matcher.at_group("f").pattern and "\\d+" in matcher.at_group("f").pattern
+
+
 def test_lexicons_read_at_positions_compile_no_regex_alternation(texts: list[str]) -> None:
     """After the first documents, lexicons are read at word positions; the `regex` alternation (for scans) is
     compiled only for the lexicons that are scanned."""
