@@ -363,6 +363,18 @@ CHEAP_GUARDS = {
                  "stabbing", "fell", "fall", "hit", "struck", "injured", "collapsed", "poisoning", "drowning", "pulled",
                  "rescued"),
     "flown": ("flew", "flown", "airlifted", "transported"),
+    # (heldout8 classes)
+    "age_name": ("old ",),
+    "quote": ('"', "“", "«"),
+    "board": ("rm", "room", "bed", "bay"),
+    "milestone": ("0th ", "1st ", "2nd ", "3rd ", "4th ", "5th ", "6th ", "7th ", "8th ", "9th ", "1th ", "2th ", "3th "),
+    "only": ("only ", "lone ", "first "),
+    "notable": ("anchor", "meteorolog", "weather", "host", "well-known", "famous", "prominent", "popular", "beloved",
+                "happens to be"),
+    "possessive": ("'s ", "’s "),
+    "who": (" who ",),
+    "zip": ("zip",),
+    "shown": ("read", "say", "show"),
     "home_road": ("home on", "home off", "lives on", "lives off", "living on", "house on", "farm on", "ranch on",
                   "out on", "place on"),
 }
@@ -798,17 +810,20 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     stop = set(t.lower() for t in lex_terms(lex, "name_stopwords"))
     for m in DESCRIPTOR_NAME.finditer(text):
         raw.append((m.start(1), m.end(1), "cue"))
-    for pattern in (AGE_NAME, NICKNAME_AFTER):
+    low = text.lower()              # substring tests first: the rarer patterns run only where their words are
+    cues_in = {name: any(w in low for w in words) for name, words in CHEAP_GUARDS.items()}
+    image_matches = list(R.IMAGE.finditer(text))        # (read once: names, descriptions and photos use them)
+    for pattern in (AGE_NAME,) * cues_in["age_name"] + (NICKNAME_AFTER,) * cues_in["quote"]:
         for m in pattern.finditer(text):
             if m.group(1).split()[-1].lower() not in stop and not ORG_WORDS.search(m.group(1)) and \
                     not (pattern is AGE_NAME and PERSON_NOUN_NEXT.match(text, m.end(1))):
                 raw.append((m.start(1), m.end(1), "cue"))
-    for m in R.IMAGE.finditer(text) if "[" in text or ":" in text else ():
+    for m in image_matches:
         g = next((i for i in IMAGE_GROUPS if m.group(i) is not None), 0)
         d = DESC_NAME.match(text, m.start(g)) if g else None
         if d and d.group(1).split()[0].lower() not in stop and not ORG_WORDS.search(d.group(1)):
             raw.append((d.start(1), d.end(1), "cue"))
-    for m in NICK_FULL.finditer(text) if "«" in text or '"' in text or "“" in text else ():
+    for m in NICK_FULL.finditer(text) if cues_in["quote"] else ():
         if m.group().split()[0].lower() not in stop:
             raw.append((m.start(), m.end(), "nick"))
     for m in REGULAR_NAME.finditer(text) if "regular" in text.lower() else ():
@@ -818,7 +833,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     for m in STORY_NAME.finditer(text) if "story" in text or "journey" in text else ():
         if m.group(1).lower() not in stop:
             raw.append((m.start(1), m.end(1), "cue"))
-    for m in BOARD_ENTRY.finditer(text):
+    for m in BOARD_ENTRY.finditer(text) if cues_in["board"] or "OR" in text else ():
         raw.append((m.start(1), m.end(1), "board"))
     roster = list(ROSTER_LINE.finditer(text))
     if roster:                              # "our Nurse Residency graduates:", "welcome our new hires:": staff
@@ -862,8 +877,6 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         if word.lower() in stop or (word[0].islower() and not LOWER_NAME_CUE.search(cue)):
             continue
         raw.append((m.start(1), m.end(1), "cue"))
-    low = text.lower()              # substring tests first: the rarer patterns run only where their words are
-    cues_in = {name: any(w in low for w in words) for name, words in CHEAP_GUARDS.items()}
     for m in PARENTS_NAMED.finditer(text) if cues_in["parents"] else ():      # (the model often makes "Congratulations to X & Y" one ORG)
         g = 1 if m.group(1) else 2
         raw.append((m.start(g), m.end(g), "kin"))
@@ -1080,8 +1093,8 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                                                             text[person.end:role[0]]))
 
     lost_found = lost_found_words and has(health, (0, len(text)))
-    image_descriptions = SpanIndex((m.start(g), m.end(g)) for m in R.IMAGE.finditer(text) for g in IMAGE_GROUPS
-                                   if m.group(g) is not None) if "[" in text or ":" in text else SpanIndex()
+    image_descriptions = SpanIndex((m.start(g), m.end(g)) for m in image_matches for g in IMAGE_GROUPS
+                                   if m.group(g) is not None)
     for i, person in enumerate(people):
         sent = sentence_of(person.start)
         name_text = text[person.start:person.end]
@@ -1386,8 +1399,9 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             if linked:
                 unique_refs.append(sent)
                 about_patient = True
-    for pattern in (MILESTONE, ONLY_ONE, NOTABLE, KIN_OF, PERSON_WHO, AGE_ZIP, FIRST_PROCEDURE):
-        for m in pattern.finditer(text):
+    for pattern, guard in ((MILESTONE, "milestone"), (ONLY_ONE, "only"), (NOTABLE, "notable"), (KIN_OF, "possessive"),
+                           (PERSON_WHO, "who"), (AGE_ZIP, "zip"), (FIRST_PROCEDURE, "only")):
+        for m in pattern.finditer(text) if cues_in[guard] else ():
             sent = sentence_of(m.start())
             nsent = next_sentence(sent) or sent
             if (lex.any_in("public_figure", *sent) if pattern is NOTABLE else not_theirs(m, sent, "public_figure")) or \
@@ -1494,7 +1508,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
                  "HEALTH_PLAN_ID": "a health plan or member number", "LICENSE": "a licence or certificate number",
                  "VEHICLE": "a vehicle plate or VIN", "DEVICE_ID": "a device serial number",
                  "OTHER_ID": "a biometric or other unique identifier"}.get(kind, "an identifying number"))
-    for m in R.SHOWN_ID.finditer(text):
+    for m in R.SHOWN_ID.finditer(text) if cues_in["shown"] else ():
         if not _overlaps((m.start(1), m.end(1)), [(c.start, c.end) for c in candidates]):
             add("MRN", m.start(1), m.end(1), any_health or about_patient, "a patient's number shown on a card or band")
     for m in R.VIN.finditer(text):
@@ -1698,7 +1712,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         rooms.add((m.start(1), m.end(1)))
     patient_name_words = {w.lower() for p in people if p.patient and p.source != "hashtag"
                           for w in re.findall(r"[A-Za-zÀ-ÿ]{3,}", LEADING_TITLE.sub("", text[p.start:p.end]))}
-    for m in R.IMAGE.finditer(text):
+    for m in image_matches:
         g = next((i for i in IMAGE_GROUPS if m.group(i) is not None), 0)
         desc, start = (m.group(g), m.start(g)) if g else (None, m.start())
         span = (start, start + len(desc)) if desc else (m.start(), m.end())
