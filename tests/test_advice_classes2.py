@@ -238,3 +238,25 @@ def test_class_is_reported_where_it_starts(code: str, text: str, anchor: str) ->
                          LOGISTICS + INVITATIONS + NO_HIDDEN_CONNECTION + COURTEOUS + FRIENDLY + NO_PROMISE)
 def test_near_miss_is_not_reported(code: str, text: str) -> None:
     assert code not in codes(text)
+
+
+# ---------------------------------------------------------------------------------------------- language
+# One person named by a condition ("every epileptic", "as a diabetic, you ..."), not the adjective before a noun
+# ("a diabetic foot exam", "an asthmatic reaction") and not someone describing themselves ("I'm a diabetic").
+
+@pytest.mark.parametrize(("text", "anchor"), [
+    ("We support every epileptic in our county with free seizure first-aid classes.", "every epileptic"),
+    ("As a diabetic, you may want to check your feet every night.", "a diabetic"),
+])
+def test_one_person_labelled_by_a_condition(text: str, anchor: str) -> None:
+    expect(text, "LNG008", anchor)
+
+
+@pytest.mark.parametrize("text", [
+    "Come to our free diabetic foot exam day on Friday.",
+    "An asthmatic reaction can start within minutes of exposure.",
+    "Each diabetic-friendly recipe is under 30 grams of carbs.",
+    "I'm a diabetic and a nurse, and I love teaching this class.",
+])
+def test_condition_adjectives_and_self_description_are_fine(text: str) -> None:
+    assert "LNG008" not in codes(text)
