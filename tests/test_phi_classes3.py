@@ -165,6 +165,11 @@ NOT_FLAGGED = [
     # a regular of a café, without health; a weather anchor hosting a gala
     "Say hi to our coffee cart regular Bernadette, who never misses a Friday latte!",
     "Thanks to the evening weather anchor at one of our local stations for hosting our gala!",
+    # an animal after an age; a quoted menu or program name after "our"
+    "Our 6-year-old Golden Retriever, Maple, visits the pediatric oncology floor every Tuesday.",
+    'Heart month special: try our "Heart Healthy" menu in the cafeteria, lower in salt for blood pressure.',
+    # a milestone of the organisation, not of a patient
+    "Celebrating our 75th anniversary of caring for cancer patients in the valley!",
 ]
 
 

@@ -439,6 +439,7 @@ AGE_NAME = re.compile(r"\b(?i:" + NUMBER_WORDS + r")[- ](?i:years?|months?|weeks
                       _WORD + r")?)(?=['’]s\b|[^\w'’-]|$)")
 # "a 91-year-old Navajo grandmother": a word describing the person, not a name
 PERSON_NOUN_NEXT = re.compile(r"\s+(?:[a-z-]+\s+)?(?:man|men|woman|women|boy|girl|elder|patient|child|kid|baby|toddler|teen|"
+                              r"dog|retriever|lab|labrador|poodle|terrier|shepherd|beagle|doodle|spaniel|collie|cat|pony|horse|"
                               r"mother|father|mom|dad|grand\w+|twins?|" + PATIENT_OCCUPATIONS + r")\b")
 # a relative clause giving the person's condition: "X, whose asthma ..." (not "whose research", "whose team")
 WHOSE = re.compile(r"\s*,?\s*(whose)\s+(?!(?:[\w'’-]+\s+){0,2}(?:research|work|team|practice|career|book|clinic|program|lab|"
@@ -460,13 +461,14 @@ QUOTE_CREDIT = re.compile(r"[\"”]\s*[—–-]\s*$")
 DESC_NAME = re.compile(r"(?:(?i:" + NUMBER_WORDS + r")[- ](?i:years?|months?)[- ](?i:old)\s+)?(" + U + L + r"+(?:[ \t]+" + U + L +
                        r"+){1,2})(?=,|\s+(?:in|at|with|and|on|holding|smiling|grinning|waving|sitting|standing|lying|"
                        r"hugging|during|after|before|showing|wearing|next|by)\b)")
+ANIMAL_WORDS = {"dog", "retriever", "lab", "labrador", "poodle", "terrier", "shepherd", "beagle", "doodle", "spaniel", "collie",
+                "cat", "pony", "horse", "golden"}
 # a patient's board or census entry: a room or bed number and "Surname, I" ("Rm 4 – Castellano, R – lap chole")
 BOARD_ENTRY = re.compile(r"\b(?i:rm\.?|room|bed|bay|or)[ \t]*#?\d{1,4}[A-Z]?[ \t]*[–—:|-][ \t]*(" + _SURNAME + r",[ \t]*[A-Z]\.?)(?![\w'’])")
 # a quoted nickname after a possessive or a patient word: 'our littlest fighter "Bean"', 'for their "Disco Queen"'
-NICKNAME_AFTER = re.compile(r"\b(?i:our|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?[\"“]((?:Big|Little|Lil|Miss|Mr\.?)?\s?" + U + L +
-                            r"+(?:\s" + U + L + r"+)?)[,.!]?[\"”](?!\s*(?i:program|series|class|walk|run|campaign|initiative|"
-                            r"project|award|fund|challenge|event|gala|night|day|week|month|team|group|club|clinic|room|garden|"
-                            r"wall|board|cart|bell|box))")
+# (followed by what a person does or where a patient lies: "who", "is", a comma, "in bed 4")
+NICKNAME_AFTER = re.compile(r"\b(?i:our|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?[\"“]((?:Big|Little|Lil|Miss|Mr\.?)?\s?" + U + L + r"+(?:\s" + U + L + r"+)?)[,.!]?[\"”]"
+                            r"(?=\s*(?:[^\w\s]\s*){0,3}(?:who\b|is\b|was\b|has\b|,|in\s+(?i:bed|room|bay|pod|crib)))")
 # a second name joined to a name: "Amani and Joel", "Tell Nia and Nate ..."
 AND_NAME = re.compile(r"\s+(?:and|&)\s+(" + U + L + r"{2,})(?!\w|['’]s\b|\s+" + U + ")")
 # an emoji or a sentence end between a role phrase and a name: the role is not said of that person
@@ -816,6 +818,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     for pattern in (AGE_NAME,) * cues_in["age_name"] + (NICKNAME_AFTER,) * cues_in["quote"]:
         for m in pattern.finditer(text):
             if m.group(1).split()[-1].lower() not in stop and not ORG_WORDS.search(m.group(1)) and \
+                    m.group(1).split()[-1].lower() not in ANIMAL_WORDS and \
                     not (pattern is AGE_NAME and PERSON_NOUN_NEXT.match(text, m.end(1))):
                 raw.append((m.start(1), m.end(1), "cue"))
     for m in image_matches:
