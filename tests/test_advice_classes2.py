@@ -127,7 +127,8 @@ INVITATIONS = [("PRO001", "@marco_runs you should cut the ribbon at our new clin
 # ---------------------------------------------------------------------------------------------- endorsements
 # A brand handle followed by its display name and thanked for demo units, "my invite link" or referral code
 # without the code, a brand's products that arrived at the office, equipment "thanks to @brand" praised as
-# market-leading, and a customer-style rave in a draft written for a staff member's personal account.
+# market-leading, a customer-style rave in a draft written for a staff member's personal account, a praised
+# brand's gift box, "my discount on @brand", "shop my favorite @brand ... % off", a trip "all expenses covered".
 
 STAFF_NOTE = "[Note: to run on Priya's personal page, as a scheduler on our team]\n"
 
@@ -141,6 +142,12 @@ CONNECTIONS = [
     ("END001", "Our lab got a new analyzer thanks to @Vireon and it gives the fastest results on the market.",
      "thanks to @Vireon"),
     ("END001", "Huge thanks to Zentro Diagnostics for the two loaner analyzers! Best on the market.", "Huge thanks"),
+    ("END001", "Our staff is loving the new scrubs from @FlexWear. They sent a box for every nurse on 4 West!",
+     "loving"),
+    ("END001", "Swipe up for my discount on @SleepWell pillows, the only ones I recommend.", "my discount on"),
+    ("END001", "Tap the link in my bio to shop my favorite @GlowDerm serums (15% off for followers!).",
+     "shop my favorite"),
+    ("END001", "Our chief of surgery spoke at @Medix's summit in Cabo, all expenses covered. What a trip!", "@Medix"),
     ("END006", STAFF_NOTE + "Finally found my go-to derm! One session with @GlowPoint and my skin is glowing.",
      "Finally found my go-to derm"),
 ]
@@ -148,6 +155,8 @@ NO_HIDDEN_CONNECTION = [
     ("END001", "Thanks to @CountyFoundation, our mobile van now visits six towns every month."),
     ("END001", "Our new MRI arrived at the hospital today, and scans start Monday."),
     ("END001", "Thanks to the Rotary Club for the free flu shots at Saturday's fair!"),
+    ("END001", "Thanks @CityLibrary! They sent a box of books for every child in our pediatric unit."),
+    ("END001", "Our nurses attended the national conference, all expenses covered by our foundation grant."),
     ("END001", "#ad Thanks to @Orvane Medical for lending us three demo units this month."),
     ("END001", "Your insurer may ask for the referral code printed on your card."),
     ("END001", "Share our referral code with a friend and you both get a free flu-season kit."),
@@ -214,15 +223,21 @@ FRIENDLY = [
 ]
 
 # ---------------------------------------------------------------------------------------------- typical results
-# One patient's result promised to the reader: "yours can vanish like hers too", "you'll be hiking again too".
+# One patient's result promised to the reader: "yours can vanish like hers too", "you'll be hiking again too",
+# "results you can see, every time"; absolute claims "works on 100% of patients", a hangover cure guaranteed.
 
 PROMISES = [
     ("CLM003", "Nadia's eczema cleared in a month with our cream. Yours can vanish like hers too!", "Yours can vanish"),
     ("CLM003", "Omar was back on the trail six weeks after his ACL repair. You'll be hiking again by spring too!",
      "You'll be hiking again"),
     ("CLM003", "Her migraines vanished after one visit, and yours will too!", "yours will too"),
+    ("CLM003", "Results you can see after one facial, every time.", "Results you can see"),
+    ("CLM001", "Our laser treatment works on 100% of patients.", "works on 100% of"),
+    ("CLM001", "Come try our new IV hydration bar! Guaranteed to cure your hangover in 30 minutes.", "Guaranteed"),
 ]
 NO_PROMISE = [
+    ("CLM003", "Our chili cook-off results are in, and the ED wins every time!"),
+    ("CLM001", "Fun guaranteed for the whole family at our fall festival!"),
     ("CLM003", "School-based clinic closes for the snow day; you'll be back in class by Monday too, once roads clear."),
     ("CLM003", "Omar was back on the trail six weeks after his ACL repair. Recovery times vary; ask your surgeon."),
 ]
