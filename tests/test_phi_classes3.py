@@ -122,6 +122,14 @@ FLAGGED = [
     ("Baby Orsolya is on day 40 in our NICU and still fighting 💪 #BabyOrsolyaStrong", "PHI001", "#BabyOrsolyaStrong"),
     ("Prayers for the 16-year-old Carver High linebacker we admitted Friday night.", "PHI008",
      "the 16-year-old Carver High linebacker"),
+    # a titled regular ("our regular, Coach X") is the client, not a member of staff
+    ("Our IV hydration drips work! Just ask our regular, Coach Benny from Westlake Prep, who swears by them for his "
+     "migraines.", "PHI001", "Coach Benny"),
+    # a picture of a named patient said in words
+    ("So proud of Roswitha Kell, who finished 12 weeks of wound care on her diabetic ulcer! Swipe for her before & "
+     "after 👉", "PHI006", "Swipe for her before & after"),
+    ("Selfie with my favorite patient! Mr. Ilunga in bed 3 got extubated this morning 🥰 #ICUnurse", "PHI006",
+     "Selfie with my favorite patient"),
 ]
 
 NOT_FLAGGED = [
@@ -170,6 +178,8 @@ NOT_FLAGGED = [
     'Heart month special: try our "Heart Healthy" menu in the cafeteria, lower in salt for blood pressure.',
     # a milestone of the organisation, not of a patient
     "Celebrating our 75th anniversary of caring for cancer patients in the valley!",
+    # before-and-after said of a renovation, without a patient
+    "Our infusion suite renovation is done! Swipe for the before & after of the new waiting room.",
 ]
 
 

@@ -375,6 +375,7 @@ CHEAP_GUARDS = {
     "who": (" who ",),
     "zip": ("zip",),
     "shown": ("read", "say", "show"),
+    "photo_words": ("after", "selfie"),
     "home_road": ("home on", "home off", "lives on", "lives off", "living on", "house on", "farm on", "ranch on",
                   "out on", "place on"),
 }
@@ -447,6 +448,9 @@ WHOSE = re.compile(r"\s*,?\s*(whose)\s+(?!(?:[\w'’-]+\s+){0,2}(?:research|work
 IMAGE_GROUPS = (1, 2, 3, 4)            # the description groups of R.IMAGE
 TABLE_CELL_BEFORE = re.compile(r"\|[ \t]*(?:\*\*)?$")
 PLACE_VOCATIVE = re.compile(r"\b(?i:out\s+there|stay\s+(?:cool|safe|warm|healthy|well|dry)|everyone|y['’]all|neighbou?rs|friends)[,!]?\s+$")
+PHOTO_MENTION = re.compile(r"\b(?:(?:swipe\s+(?:\W{0,3}\s*)?(?:for|to\s+see)\s+(?:his|her|their)\s+)?before\s*(?:&|and|-|/)\s*"
+                           r"after(?:\s+(?:photos?|pics?|pictures?|shots?))?(?:\s*[📷📸])?"
+                           r"|selfie\s+with\s+(?:my|our|a|this)\s+(?:[\w-]+\s+){0,2}patient)", re.I)
 # a patient's place rather than a room: "chair 4", "bed 12", "bay 3"
 SEAT = re.compile(r"(?i:chair|bed|bay|pod|crib|isolette|cubicle)\b")
 # a patient's apartment complex or park: "at the Birchwood apartments"
@@ -947,7 +951,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         for a, b in name_bounds(text, s, e, stop, tag == "ner", other_ents, health_words):
             trimmed.append((a, b, tag))
     widest = -1          # people are appended in start order: a span is inside one of them iff widest >= its end
-    for s, e, tag in sorted(trimmed, key=lambda r: (r[0], -(r[1] - r[0]))):
+    for s, e, tag in sorted(trimmed, key=lambda r: (r[0], -(r[1] - r[0]), r[2] not in ("regular", "board"))):
         if re.match(r"['’]?s?\s+(?:syndrome|disease|disorder|virus|palsy|test|scale|score|sign|maneuver|method)\b",
                     text[e:e + 14], re.I):
             continue                        # eponyms: Guillain-Barré syndrome, Apgar score
@@ -1732,6 +1736,10 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             stem = target.group(1).rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
             if patient_name_words.intersection(re.split(r"[^a-zà-ÿ]+", stem)):
                 add("PHOTO", target.start(1), target.end(1), True, "an image file named after a patient")
+    # a picture of a patient said in words: "Swipe for her before & after", "Selfie with my favorite patient!"
+    for m in PHOTO_MENTION.finditer(text) if about_patient and cues_in["photo_words"] else ():
+        if not cand_index.overlaps((m.start(), m.end())):
+            add("PHOTO", m.start(), m.end(), True, "an image of a named patient (a before-and-after or a selfie)")
     # ---- a person named in the same sentence as their record number (MRN, member or account id, device
     # serial) or their own linked address, phone or email is that patient ---------------------------------------
     # (a Social Security number, a date of birth or an IP address too, in a post with health information: a
