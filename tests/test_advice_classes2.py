@@ -114,7 +114,8 @@ LOGISTICS = [
 ]
 
 # ---------------------------------------------------------------------------------------------- individual advice
-# A dose doubled or a food cut out, told to one person in public (an invitation to one person is not advice).
+# A dose doubled or a food cut out, or a guess at what one person has ("sounds like a sinus infection"), told to
+# one person in public (an invitation or a pleasantry to one person is not advice).
 
 INDIVIDUAL = [
     ("PRO001", "@marco_runs you should cut out salt this week and double up on the water pills before the race.",
@@ -122,7 +123,14 @@ INDIVIDUAL = [
     ("DIS001", "@marco_runs you should cut out salt this week and double up on the water pills before the race.",
      "you should cut out"),
 ]
-INVITATIONS = [("PRO001", "@marco_runs you should cut the ribbon at our new clinic on Friday!")]
+INDIVIDUAL += [
+    ("PRO001", "@kayla_b that sounds like a sinus infection, you need antibiotics. Ask for a Z-pack.",
+     "that sounds like a sinus infection"),
+]
+INVITATIONS = [
+    ("PRO001", "@marco_runs you should cut the ribbon at our new clinic on Friday!"),
+    ("PRO001", "@marco_runs that sounds like a fun weekend! See you at the 5K."),
+]
 
 # ---------------------------------------------------------------------------------------------- endorsements
 # A brand handle followed by its display name and thanked for demo units, "my invite link" or referral code
@@ -168,7 +176,8 @@ NO_HIDDEN_CONNECTION = [
 # ---------------------------------------------------------------------------------------------- review replies
 # Arguing with a reviewer: "the chart speaks for itself", "we stand behind our surgeon's judgment", "if you had
 # not skipped", "despite repeated reminders", "when clients actually follow the plan", an apology that names
-# the reviewer before the "but". Courteous replies and staff praise are not arguments.
+# the reviewer before the "but", "your account of events is inaccurate", "don't blame us", "you knew the policy".
+# Courteous replies and staff praise are not arguments.
 
 ARGUMENTS = [
     ("PRO009", "Mr. Osei, we hear you, but we stand behind our surgeon's judgment and wish you well.",
@@ -180,11 +189,16 @@ ARGUMENTS = [
     ("PRO009", "Dana P., the chart speaks for itself here.", "the chart speaks for itself"),
     ("PRO009", "I'm sorry it went that way, Teodora, but our therapy works when clients actually follow the plan.",
      "when clients actually follow"),
+    ("PRO009", "Jen, as your records show, you no-showed three times. Please don't blame us.", "Please don't blame us"),
+    ("PRO009", "Kim, you knew the policy when you signed the forms. We won't be refunding anything.",
+     "you knew the policy"),
+    ("PRO009", "Hi Lou, your account of events is inaccurate and misleading.", "your account of events"),
 ]
 COURTEOUS = [
     ("PRO009", "Hi Dana, thank you for the feedback. We're sorry the wait was long; please call our patient line."),
     ("PRO009", "I'm sorry it went that way, Teodora. Please call our office manager at 555-0100 so we can talk."),
     ("PRO009", "We stand behind our nurses every day. Happy Nurses Week!"),
+    ("PRO009", "We're sorry for the confusion, Lou. Please don't hesitate to call us."),
     ("PRO009", "Hi Maria, thank you for the kind words! We stand behind our nurses, and we'll pass this along."),
 ]
 
@@ -192,7 +206,8 @@ COURTEOUS = [
 # A patient's words "overheard" or made "quote of the night" and laughed at; a patient named by age, as "a grown
 # man" or as "the same lady" with an eye-roll; patients lumped in with
 # something called pointless; a colleague's training questioned, a sarcastic shout-out to a person or department; management said to care
-# more about money than patients; followers asked to send a medication list or visit summary.
+# more about money than patients; followers asked to send a medication list or visit summary or to post a rash
+# photo below; patients invited to a personal Insta or to text a clinician's cell after discharge.
 
 MOCKING = [
     ("PRO003", "Overheard at triage tonight: 'can I get a sandwich with my x-ray?' 😂", "Overheard"),
@@ -203,6 +218,9 @@ MOCKING = [
     ("PRO007", "Management cares more about parking fees than patients. Again.", "Management"),
     ("PRO004", "Worried about your baby's meds? Text me your medication list tonight and I'll look it over.",
      "Text me your medication list"),
+    ("PRO004", "Post your kid's rash photo below and I'll tell you if it's serious!", "Post your kid's rash photo"),
+    ("PRO005", "Former patients, hit me up on my personal Insta! Would love to stay in touch.", "my personal Insta"),
+    ("PRO005", "Feel free to text my cell anytime after discharge, 555-0199.", "text my cell"),
     ("PRO003", "Quote of the night from room 12: 'is the jello gluten free?' 🤣", "Quote of the night"),
     ("PRO003", "Explained to a grown man for 20 min that his 'flu' was a hangover 🙄", "a grown man"),
     ("PRO003", "Same lady from last week, back asking for 'the good stuff' 🙄", "Same lady"),
@@ -217,6 +235,8 @@ FRIENDLY = [
     ("PRO007", "Our new grads aced skills day. Guess who trained them? Our clinical educators!"),
     ("PRO007", "Our hospital cares more about patients than profits, and it shows."),
     ("PRO004", "Text me your questions about the NICU tour and I'll answer them Friday."),
+    ("PRO004", "Post your pet pics here for National Pet Day!"),
+    ("PRO005", "Interested in travel nursing? Text my cell and I'll share my recruiter's info."),
     ("PRO003", "Quote of the day from our volunteer: 'Kindness is free.' 💙"),
     ("PRO003", "Same family back for their annual photo with the NICU team! 😍"),
     ("PRO007", "Thanks to the lab for the lightning-fast turnaround today! 🙌"),
