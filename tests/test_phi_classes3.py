@@ -130,6 +130,9 @@ FLAGGED = [
      "after 👉", "PHI006", "Swipe for her before & after"),
     ("Selfie with my favorite patient! Mr. Ilunga in bed 3 got extubated this morning 🥰 #ICUnurse", "PHI006",
      "Selfie with my favorite patient"),
+    # a player by jersey number, wished well after care
+    ("Welcome back to the court, #23 — six weeks after your ACL repair with our sports medicine team! 🏀", "PHI008",
+     "#23"),
 ]
 
 NOT_FLAGGED = [
@@ -180,6 +183,9 @@ NOT_FLAGGED = [
     "Celebrating our 75th anniversary of caring for cancer patients in the valley!",
     # before-and-after said of a renovation, without a patient
     "Our infusion suite renovation is done! Swipe for the before & after of the new waiting room.",
+    # a jersey number at a game without care; a ranking
+    "Congrats to #23, scoring 30 points in Friday's game! 🏀 Go team!",
+    "Proud to be ranked #1 for patient experience in the region this season!",
 ]
 
 

@@ -451,6 +451,11 @@ PLACE_VOCATIVE = re.compile(r"\b(?i:out\s+there|stay\s+(?:cool|safe|warm|healthy
 PHOTO_MENTION = re.compile(r"\b(?:(?:swipe\s+(?:\W{0,3}\s*)?(?:for|to\s+see)\s+(?:his|her|their)\s+)?before\s*(?:&|and|-|/)\s*"
                            r"after(?:\s+(?:photos?|pics?|pictures?|shots?))?(?:\s*[📷📸])?"
                            r"|selfie\s+with\s+(?:my|our|a|this)\s+(?:[\w-]+\s+){0,2}patient)", re.I)
+# a player by jersey number, cheered or wished well: "get-well to #12, ...", "Welcome back to the court, #3 —"
+JERSEY = re.compile(r"\b(?i:to|for|go|congrats|congratulations|welcome\s+back(?:\s+to\s+the\s+\w+)?)[,:]?\s+(#\d{1,2})\b"
+                    r"(?=\s*(?:[,—–!-]|$))")
+SPORTS = re.compile(r"\b(?:game|field|team|season|goalie|jersey|court|practice|match|varsity|jv|coach|football|soccer|"
+                    r"basketball|volleyball|hockey|baseball|softball|lacrosse|wrestling)\b|[⚽🏈🏀🏐🏒⚾🥎🥍]", re.I)
 # a patient's place rather than a room: "chair 4", "bed 12", "bay 3"
 SEAT = re.compile(r"(?i:chair|bed|bay|pod|crib|isolette|cubicle)\b")
 # a patient's apartment complex or park: "at the Birchwood apartments"
@@ -1406,6 +1411,13 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
             if linked:
                 unique_refs.append(sent)
                 about_patient = True
+    for m in JERSEY.finditer(text) if "#" in text and SPORTS.search(text) else ():
+        sent = sentence_of(m.start())
+        linked = has(health, sent) or has(health, next_sentence(sent) or sent)
+        add("OTHER_ID", m.start(1), m.end(1), linked, "a player's jersey number that singles out one patient")
+        if linked:
+            unique_refs.append(sent)
+            about_patient = True
     for pattern, guard in ((MILESTONE, "milestone"), (ONLY_ONE, "only"), (NOTABLE, "notable"), (KIN_OF, "possessive"),
                            (PERSON_WHO, "who"), (AGE_ZIP, "zip"), (FIRST_PROCEDURE, "only")):
         for m in pattern.finditer(text) if cues_in[guard] else ():
