@@ -133,6 +133,8 @@ FLAGGED = [
     # a player by jersey number, wished well after care
     ("Welcome back to the court, #23 — six weeks after your ACL repair with our sports medicine team! 🏀", "PHI008",
      "#23"),
+    # a Spanish relative date in a named patient's sentence
+    ("¡Felicidades a doña Eulalia Paredes, que hoy terminó su quimioterapia en nuestro centro!", "PHI011", "hoy"),
 ]
 
 NOT_FLAGGED = [
@@ -186,6 +188,8 @@ NOT_FLAGGED = [
     # a jersey number at a game without care; a ranking
     "Congrats to #23, scoring 30 points in Friday's game! 🏀 Go team!",
     "Proud to be ranked #1 for patient experience in the region this season!",
+    # a Spanish "today" for an event
+    "¡Vacunas contra la gripe gratis hoy en nuestra clínica, de 9 a 5!",
 ]
 
 

@@ -1662,7 +1662,7 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
         recurring = weekday_range or bool(re.search(r"\b(?:every|each|most|our)\s*$", text[max(0, span[0] - 8):span[0]], re.I)) \
             and not re.search(r"\d", m.group()) or bool(re.fullmatch(r"[A-Za-z]+days", m.group()))
         historical = bool(HISTORICAL.search(text[sent[0]:sent[1]])) or bool(re.search(r"\b(?:1[6-8]\d\d|19[0-4]\d)\b", m.group()))
-        relative = bool(re.fullmatch(r"(?i:today|tonight|tomorrow|overnight)", m.group()))
+        relative = bool(re.fullmatch(r"(?i:today|tonight|tomorrow|overnight|hoy|esta\s+noche)", m.group()))
         linked = dob or (tied(span, need_care=True) and not event and not recurring and not historical and
                          (not relative or sent in anchor_sentences))
         add("RELATIVE_DATE" if relative else "DATE", *span, linked,

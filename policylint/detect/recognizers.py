@@ -134,6 +134,8 @@ DATE = re.compile(
     r"Independence\s+Day|the\s+Fourth\s+of\s+July)\b(?!\s+(?:party|parties|dinner|lunch|potluck|drive|parade|"
     r"sale|card|cards|break|season|spirit|tree|decorations?|celebration|event|gala|basket|baskets)\b)"
     r"|\b(?:last|this) (?:night|morning|afternoon|evening|week|weekend|month)\b|\byesterday\b|\b(?:today|tonight|tomorrow|overnight)\b"
+    # Spanish: today, last night, yesterday, this morning
+    r"|\b(?:hoy|anoche|ayer|esta\s+(?:mañana|tarde|noche|semana))\b"
     r"|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+(?:last night|this morning|yesterday|today))?)", re.I)
 MONTH_ALONE = re.compile(r"\b(?:in|since|on|during|last|this)\s+(" + MONTHS + r")\b(?!\.?\s+\d)")
 DOB = re.compile(r"\b(?:DOB|D\.O\.B\.|date of birth|born(?: on)?|birth ?date|b\.)\s*[:#]?\s*", re.I)
