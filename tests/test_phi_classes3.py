@@ -135,6 +135,9 @@ FLAGGED = [
      "#23"),
     # a Spanish relative date in a named patient's sentence
     ("¡Felicidades a doña Eulalia Paredes, que hoy terminó su quimioterapia en nuestro centro!", "PHI011", "hoy"),
+    # a person named with their own age over 89 in a care post
+    ("Memory care news: welcome to our new residents!\n\nBirthdays: Edda Marsh turns 102 on May 3! Cake in the "
+     "sunroom.", "PHI001", "Edda Marsh"),
 ]
 
 NOT_FLAGGED = [
@@ -190,6 +193,8 @@ NOT_FLAGGED = [
     "Proud to be ranked #1 for patient experience in the region this season!",
     # a Spanish "today" for an event
     "¡Vacunas contra la gripe gratis hoy en nuestra clínica, de 9 a 5!",
+    # a volunteer's own age over 89
+    "Our hospice volunteer Idris Coleman turns 94 this week and still reads to patients every Friday!",
 ]
 
 

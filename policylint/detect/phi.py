@@ -140,7 +140,7 @@ NAME_POSITION = re.compile(
     r"(?:\*\*|__)?(" + U + L + r"+(?:[ \t]+" + U + r"\.)?(?:[ \t]+" + U + L + r"+){1,2})(?:\*\*|__)?"
     r"(?=\s*,\s*(?:\d{1,3}\s*,|(?:an?|the|our|my|his|her)\s|who\s|you\b|of\s+" + U + r")|"
     r"\s+(?:was|is|has|had|rang|finished|completed|received|underwent|spent|celebrated|beat|went|came|got|left|"
-    r"delivered|welcomed|walked|arrived)\b)")
+    r"delivered|welcomed|walked|arrived|turns|turned)\b)")
 INITIALS_NAME = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\w])")
 # a job title right before a name is a member of staff: "Kudos to medical assistant Imani B." (not "retired pharmacist X")
 ROLE_TITLE = re.compile(r"(?<!retired )(?<!former )\b(?:(?i:medical assistant|nurse practitioner|physician assistant|pharmacist|"
@@ -1756,6 +1756,17 @@ def find_candidates(*, text: str, sentences: Sequence[Span], ents: Sequence[tupl
     # serial) or their own linked address, phone or email is that patient ---------------------------------------
     # (a Social Security number, a date of birth or an IP address too, in a post with health information: a
     # registration screen, a portal log)
+    # a person named with their own age over 89 in a post about care: "Birthdays: Edda Marsh turns 102 on May 3!"
+    aged = {sentence_of(c.start) for c in candidates if c.linked and c.type == "AGE_OVER_89"}
+    if aged:
+        who = {(p.start, p.end): p for p in people}
+        for i, c in enumerate(candidates):
+            p = who.get((c.start, c.end))
+            if c.type == "NAME" and not c.linked and p is not None and not (p.staff or p.public) and \
+                    sentence_of(c.start) in aged and not lex.any_in("non_patient", *sentence_of(c.start)) and \
+                    len([q for q in people_in(sentence_of(c.start)) if not (q.staff or q.public)]) == 1:
+                candidates[i] = replace(c, linked=not first_person_only, sensitive=None if first_person_only else sensitive,
+                                        reason="named with their own age over 89")
     records = {sentence_of(c.start) for c in candidates
                if c.type in ("MRN", "ACCOUNT", "HEALTH_PLAN_ID", "DEVICE_ID")
                or (c.linked and c.type in ("ADDRESS", "PHONE", "EMAIL"))
