@@ -76,7 +76,9 @@ def test_referrals_to_more_clinicians_are_disclaimers(suffix: str, accepted: boo
 # recommend", "tell the pharmacists about", a group defined by a condition and told what to do, what a group can
 # expect to regain, Spanish "acuda a urgencias", medicine-safety rules ("exactly as prescribed", "never share"), an
 # effect on a health measure ("raises blood pressure"), a situation or complaint asked as the opening hook ("New to
-# insulin?", "Nosebleed?"), heat and smoke warnings as a topic. Logistics use the same words without health advice, and
+# insulin?", "Nosebleed?"), heat and smoke warnings as a topic, telling conditions apart ("is it a cold or
+# allergies?", "usually brings"), "common signs", "is recommended for adults 50+", "pharmacists say", storing
+# medicines. Logistics use the same words without health advice, and
 # "blood pressure checks" at an event name one topic, not a condition and a body part.
 
 ADVICE_SIGNALS = [
@@ -98,6 +100,12 @@ ADVICE_SIGNALS = [
     ("DIS001", "New to insulin? Rotate your injection sites and keep a log of your readings.", "New to insulin?"),
     ("DIS001", "Nosebleed? Lean forward and pinch the soft part of your nose for 10 minutes.", "Nosebleed?"),
     ("DIS001", "Heat warning! Check on older neighbors, drink water often, and stay in air conditioning.", "! Check"),
+    ("DIS001", "Is it a cold or allergies? Colds usually bring a sore throat and body aches; allergies bring itchy eyes.",
+     "Is it a cold or allergies?"),
+    ("DIS001", "Shingles vaccine is recommended for adults 50+. Two doses, 2 to 6 months apart.", "is recommended for"),
+    ("DIS001", "Ear infections often follow a cold. Pulling at ears and fussiness are common signs in babies.",
+     "are common"),
+    ("DIS001", "Our pharmacists say: store medicines in a cool, dry place, not the bathroom.", "Our pharmacists say"),
 ]
 LOGISTICS = [
     ("DIS001", "Patients with appointments should arrive 15 minutes early; parking is free in Lot B."),
@@ -105,6 +113,11 @@ LOGISTICS = [
     ("DIS001", "Your gift helps recovery programs for veterans across the county. Thank you!"),
     ("DIS001", "Try visiting our new rooftop garden, open every day from 7 a.m."),
     ("DIS001", "Our lobby cafe closes an hour before dinner service on Fridays."),
+    ("DIS001", "Is it Friday yet? Our cafeteria has tacos today!"),
+    ("DIS001", "Early signs of spring at our healing garden: tulips are up!"),
+    ("DIS001", "Don't ignore our parking signs: Lot C closes Friday for repaving."),
+    ("DIS001", "Volunteers are recommended for the 5K water stations; sign up by Thursday."),
+    ("DIS001", "Our nurses say the new break room is the best upgrade yet."),
     ("DIS001", "Starting a new job? We're hiring nurses on all shifts. Apply today!"),
     ("DIS001", "New to our clinic? Check in at the front desk and bring your insurance card."),
     ("DIS001", "Heat wave this week: our cooling center in the lobby is open 9 to 7. Stay cool!"),
