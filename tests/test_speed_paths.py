@@ -277,3 +277,19 @@ def test_long_drafts_in_chunks_are_tagged_as_they_go(nlp: Any, engine: Any, monk
     chunked = list(analyze([doc("c.txt", text)], nlp, engine.context))[0]
     assert chunked.imperatives is not None and chunked._imperative_reader is None
     assert chunked.find(IMPERATIVE) == whole.find(IMPERATIVE) and len(whole.find(IMPERATIVE)) == 12
+
+
+def test_analysis_batches_by_length_and_keeps_each_documents_reading(nlp: Any, engine: Any) -> None:
+    """Documents go through the pipeline ordered by length (speed only): each one still gets its own
+    sentences and entities, in input order, the same as when it is analysed alone."""
+    texts = ["Dr. Amara Osei joins our cardiology team in Tulsa on March 3.",
+             "Flu shots today.",
+             "Ravi Patel, 54, went home from the ICU on Friday. Thank you to the nurses on 4 West! "
+             "Our Lakeside clinic in Duluth opens at 8 a.m. on weekdays. Call 555-0142 to book.",
+             "Thanks, Jo!"]
+    documents = [doc(f"d{i}.txt", t) for i, t in enumerate(texts)]
+    together = [(a.document.path, a.sentences, a.ents) for a in analyze(documents, nlp, engine.context)]
+    alone = [(a.document.path, a.sentences, a.ents) for d in documents for a in analyze([d], nlp, engine.context)]
+    assert [path for path, _s, _e in together] == ["d0.txt", "d1.txt", "d2.txt", "d3.txt"]
+    assert together == alone
+    assert any(label == "PERSON" for label, _s, _e in together[2][2])
