@@ -7,10 +7,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterable, Iterator, Mapping
 
-from policylint import yamlsafe
+from policylint import facts, yamlsafe
 from policylint.checks.schema import KIND_PARAMS, PATTERN_PARAMS
 from policylint.findings import CATEGORIES, Severity
-from policylint import facts
 from policylint.patterns import PatternError, check_regex, is_plain_term_source, regex_text_problem, term_to_regex
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "rules"
