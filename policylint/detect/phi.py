@@ -255,11 +255,12 @@ SUBJECT_NAME = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?\s+
                           r"(?=(?:just\s+|finally\s+)?(?:rang|was|is|has|had|finished|completed|received|went|came|underwent|"
                           r"celebrated|beat|got|left|delivered|welcomed|spent)\b)")
 INITIAL_NAME = re.compile(r"\b(?!P\.?\s?O\.?\s+Box)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[A-Z]\.(?!\w)|(?<!P\.\s)(?<!P\.)\b[A-Z]\.\s?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b")
-QUOTED_NICK = re.compile(r"\s+[\"“«][A-Z][a-z]+[\"”»]\s+(" + U + L + r"+)(?!\w)")      # Winifred "Winnie" Achterberg
+QUOTED_NICK_WORD = r'[\"“«][A-Z][a-z]+[\"”»]'       # a nickname in quotes: "Winnie", «Lola»
+QUOTED_NICK = re.compile(r"\s+" + QUOTED_NICK_WORD + r"\s+(" + U + L + r"+)(?!\w)")      # Winifred "Winnie" Achterberg
 # a full name with a quoted nickname inside: Javiera «Javi» Soto, Margaret "Peggy" Lund (the model often calls it a
 # product or a work of art)
-NICK_FULL = re.compile(r"(?<![\w'’.-])" + U + L + r"+\s+[\"“«][A-Z][a-z]+[\"”»]\s+" + U + L + r"+(?!\w)")
-NAME_BEFORE_NICK = re.compile(r"(?<![\w'’.-])(" + U + L + r"+)\s+[\"“«][A-Z][a-z]+[\"”»]\s+$")
+NICK_FULL = re.compile(r"(?<![\w'’.-])" + U + L + r"+\s+" + QUOTED_NICK_WORD + r"\s+" + U + L + r"+(?!\w)")
+NAME_BEFORE_NICK = re.compile(r"(?<![\w'’.-])(" + U + L + r"+)\s+" + QUOTED_NICK_WORD + r"\s+$")
 GREETING = re.compile(r"^\W{0,3}(?:(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening)|estimad[oa]|querid[oa]|hola)[ ,]+)?"
                       r"((?:(?:Mr|Mrs|Ms|Miss|Dr|Sra?|Srta|Dra)\.?\s+)?[A-ZÀ-Þ][a-zß-ÿ'’-]+(?:\s+[A-Z]\.|\s+[A-ZÀ-Þ][a-zß-ÿ'’-]+)?"
                       r"|[A-Z]\.\s?[A-Z]\.)\s*(?:[,!]|\s[—–-]\s)", re.M)     # (or initials: "R.T., we're sorry ...")
